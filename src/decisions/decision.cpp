@@ -1,0 +1,114 @@
+#include "decisions/decision.hpp"
+
+#include <array>
+#include <utility>
+
+#include "core/text.hpp"
+
+namespace assent::decisions {
+namespace {
+
+constexpr std::array<std::pair<Outcome, std::string_view>, 3> kOutcomes = {{
+    {Outcome::kUnknown, "unknown"},
+    {Outcome::kApproved, "approved"},
+    {Outcome::kNotApproved, "not_approved"},
+}};
+
+struct StatusRow {
+  Status status;
+  std::string_view name;
+  std::string_view label;
+};
+constexpr std::array<StatusRow, 5> kStatuses = {{
+    {Status::kDraft, "draft", "Draft"},
+    {Status::kSubmitted, "submitted", "Awaiting sign-off"},
+    {Status::kDecided, "decided", "Decided, not yet published"},
+    {Status::kPublished, "published", "Published"},
+    {Status::kWithdrawn, "withdrawn", "Withdrawn"},
+}};
+
+}  // namespace
+
+std::string_view OutcomeName(Outcome outcome) {
+  for (const auto& [o, name] : kOutcomes) {
+    if (o == outcome) return name;
+  }
+  return "unknown";
+}
+
+std::optional<Outcome> ParseOutcome(std::string_view name) {
+  for (const auto& [o, n] : kOutcomes) {
+    if (n == name) return o;
+  }
+  return std::nullopt;
+}
+
+std::string_view StatusName(Status status) {
+  for (const auto& row : kStatuses) {
+    if (row.status == status) return row.name;
+  }
+  return "draft";
+}
+
+std::string_view StatusLabel(Status status) {
+  for (const auto& row : kStatuses) {
+    if (row.status == status) return row.label;
+  }
+  return "Draft";
+}
+
+std::optional<Status> ParseStatus(std::string_view name) {
+  for (const auto& row : kStatuses) {
+    if (row.name == name) return row.status;
+  }
+  return std::nullopt;
+}
+
+std::string_view Decision::Field(std::string_view key) const {
+  for (const auto& f : fields) {
+    if (f.key == key) return f.value;
+  }
+  return {};
+}
+
+std::string ReferenceSlug(std::string_view reference) {
+  std::string slug;
+  for (char c : Trim(reference)) {
+    if (c == '/' || c == ' ' || c == '\\') {
+      if (slug.empty() || slug.back() != '-') slug.push_back('-');
+    } else {
+      slug.push_back(c);
+    }
+  }
+  return slug;
+}
+
+Result<void> Validate(const Decision& decision) {
+  if (Trim(decision.body).empty()) {
+    return Fail(ErrorCode::kInvalidInput, "a decision must belong to a body", "field body");
+  }
+  if (Trim(decision.title).empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the title is empty", "field title");
+  }
+  if (decision.status != Status::kDraft && Trim(decision.reference).empty()) {
+    return Fail(ErrorCode::kInvalidInput, "only a draft may be without a reference",
+                "field reference");
+  }
+  for (char c : decision.reference) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      return Fail(ErrorCode::kInvalidInput, "the reference holds a control character",
+                  "field reference");
+    }
+  }
+  if (!IsValidUtf8(decision.title) || !IsValidUtf8(decision.reference)) {
+    return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8", "field title");
+  }
+  for (const auto& s : decision.sections) {
+    if (!IsValidUtf8(s.text) || !IsValidUtf8(s.heading)) {
+      return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8", "section " + s.key);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace assent::decisions
