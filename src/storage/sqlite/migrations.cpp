@@ -1,0 +1,147 @@
+#include "storage/sqlite/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include "storage/sqlite/database.hpp"
+
+namespace assent::storage::sqlite {
+namespace {
+
+// Migration N takes the schema from version N-1 to N. Never edit a shipped one: add one.
+constexpr const char* kMigrations[] = {
+    // 1: bodies and decision records.
+    R"sql(
+CREATE TABLE bodies (
+  slug TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  short_name TEXT NOT NULL,
+  reference_pattern TEXT NOT NULL,
+  publication_working_days INTEGER NOT NULL,
+  calendar TEXT NOT NULL,
+  form TEXT NOT NULL,
+  website TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL DEFAULT 1,
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  form TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  reference_slug TEXT NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  decision_maker_role TEXT,
+  decision_date TEXT,
+  pub_deferred INTEGER,
+  pub_deferral_reason TEXT NOT NULL DEFAULT '',
+  pub_deferred_until TEXT,
+  pub_part2_exists INTEGER,
+  pub_part2_reason TEXT NOT NULL DEFAULT '',
+  pub_for_publication INTEGER,
+  pub_non_publication_reason TEXT NOT NULL DEFAULT '',
+  pub_redaction_required INTEGER,
+  media_press_release_required INTEGER,
+  media_strategy_formulated INTEGER,
+  media_strategy_attached INTEGER,
+  media_press_release_date TEXT,
+  source TEXT NOT NULL DEFAULT '',
+  source_hash TEXT NOT NULL DEFAULT ''
+);
+-- Drafts have no reference yet; every other record's reference is unique in its body.
+CREATE UNIQUE INDEX decisions_body_reference ON decisions(body, reference_slug)
+  WHERE reference_slug <> '';
+CREATE UNIQUE INDEX decisions_source_hash ON decisions(source_hash) WHERE source_hash <> '';
+CREATE INDEX decisions_register ON decisions(body, status, decision_date DESC);
+
+CREATE TABLE decision_sections (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  heading TEXT NOT NULL,
+  part INTEGER NOT NULL CHECK (part IN (1, 2)),
+  text TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE decision_fields (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE decision_boards (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  date TEXT,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE decision_papers (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  part INTEGER NOT NULL CHECK (part IN (1, 2)),
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE decision_consultees (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE decision_signoffs (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  role TEXT,
+  name TEXT,
+  date TEXT,
+  declaration TEXT NOT NULL,
+  advice TEXT NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+)sql",
+};
+
+constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+static_assert(kCount == kSchemaVersion, "add a migration when raising kSchemaVersion");
+
+}  // namespace
+
+Result<int> Migrate(Database& db) {
+  int version = 0;
+  {
+    auto stmt = db.Prepare("PRAGMA user_version");
+    if (!stmt) return stmt.error();
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    version = static_cast<int>(stmt->Int(0));
+  }  // the statement is reset here, before any write
+  if (version > kSchemaVersion) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("the database is at schema version {}, newer than this build ({}); "
+                            "upgrade Assent",
+                            version, kSchemaVersion));
+  }
+  for (int next = version + 1; next <= kSchemaVersion; ++next) {
+    auto tx = Transaction::Begin(db);
+    if (!tx) return tx.error();
+    if (auto r = db.Exec(kMigrations[next - 1]); !r) {
+      return Fail(r.error().code, fmt::format("migration {} failed: {}", next, r.error().message));
+    }
+    std::string set = fmt::format("PRAGMA user_version = {}", next);
+    if (auto r = db.Exec(set.c_str()); !r) return r.error();
+    if (auto r = tx->Commit(); !r) return r.error();
+  }
+  return kSchemaVersion;
+}
+
+}  // namespace assent::storage::sqlite

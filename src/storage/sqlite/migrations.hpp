@@ -1,0 +1,17 @@
+#pragma once
+// Numbered schema migrations for SQLite. PRAGMA user_version holds the version reached;
+// each migration runs in its own transaction. The PostgreSQL backend keeps its own
+// list that must reach the same version (kSchemaVersion).
+
+#include "core/result.hpp"
+
+namespace assent::storage::sqlite {
+
+class Database;
+
+inline constexpr int kSchemaVersion = 1;
+
+// Brings the database up to kSchemaVersion. Refuses a database newer than this build.
+Result<int> Migrate(Database& db);
+
+}  // namespace assent::storage::sqlite

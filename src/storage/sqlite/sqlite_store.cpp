@@ -1,0 +1,615 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "storage/sqlite/database.hpp"
+#include "storage/sqlite/migrations.hpp"
+
+namespace assent::storage::sqlite {
+namespace {
+
+using decisions::Body;
+using decisions::Decision;
+
+// --- SQL, all with bound parameters -------------------------------------------------
+
+constexpr const char* kUpsertBody = R"sql(
+INSERT INTO bodies (slug, name, short_name, reference_pattern, publication_working_days,
+                    calendar, form, website)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT (slug) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+  reference_pattern = excluded.reference_pattern,
+  publication_working_days = excluded.publication_working_days,
+  calendar = excluded.calendar, form = excluded.form, website = excluded.website)sql";
+
+constexpr const char* kSelectBodies = R"sql(
+SELECT slug, name, short_name, reference_pattern, publication_working_days, calendar, form,
+       website
+FROM bodies ORDER BY name)sql";
+
+constexpr const char* kSelectBody = R"sql(
+SELECT slug, name, short_name, reference_pattern, publication_working_days, calendar, form,
+       website
+FROM bodies WHERE slug = ?1)sql";
+
+constexpr const char* kCountByBody = R"sql(
+SELECT d.body, d.status, count(*) FROM decisions d GROUP BY d.body, d.status)sql";
+
+constexpr const char* kDecisionColumns = R"sql(
+SELECT id, version, body, form, reference, title, status, outcome, decision_maker_role,
+       decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
+       pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+       pub_redaction_required, media_press_release_required, media_strategy_formulated,
+       media_strategy_attached, media_press_release_date, source, source_hash
+FROM decisions )sql";
+
+constexpr const char* kSelectDecisionBySlug = R"sql(
+SELECT id FROM decisions WHERE body = ?1 AND reference_slug = ?2 AND reference_slug <> '')sql";
+
+constexpr const char* kSelectDecisionById = R"sql(
+SELECT id, version, body, form, reference, title, status, outcome, decision_maker_role,
+       decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
+       pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+       pub_redaction_required, media_press_release_required, media_strategy_formulated,
+       media_strategy_attached, media_press_release_date, source, source_hash
+FROM decisions WHERE id = ?1)sql";
+
+constexpr const char* kSelectBySourceHash = "SELECT id FROM decisions WHERE source_hash = ?1";
+
+constexpr const char* kSelectSections =
+    "SELECT key, heading, part, text FROM decision_sections WHERE decision_id = ?1 ORDER BY position";
+constexpr const char* kSelectFields =
+    "SELECT key, value FROM decision_fields WHERE decision_id = ?1 ORDER BY position";
+constexpr const char* kSelectBoards =
+    "SELECT name, date FROM decision_boards WHERE decision_id = ?1 ORDER BY position";
+constexpr const char* kSelectPapers =
+    "SELECT title, part FROM decision_papers WHERE decision_id = ?1 ORDER BY position";
+constexpr const char* kSelectConsultees =
+    "SELECT name FROM decision_consultees WHERE decision_id = ?1 ORDER BY position";
+constexpr const char* kSelectSignoffs = R"sql(
+SELECT step, role, name, date, declaration, advice, note FROM decision_signoffs
+WHERE decision_id = ?1 ORDER BY position)sql";
+
+// Newest first; undated last. ?2 is the year or NULL; ?3 a comma-wrapped status list or NULL.
+constexpr const char* kListDecisions = R"sql(
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome
+FROM decisions
+WHERE body = ?1
+  AND (?2 IS NULL OR substr(decision_date, 1, 4) = ?2)
+  AND (?3 IS NULL OR instr(?3, ',' || status || ',') > 0)
+ORDER BY decision_date IS NULL, decision_date DESC, reference DESC, id DESC
+LIMIT ?4 OFFSET ?5)sql";
+
+constexpr const char* kDecisionYears = R"sql(
+SELECT DISTINCT substr(decision_date, 1, 4) AS y FROM decisions
+WHERE body = ?1 AND decision_date IS NOT NULL
+  AND (?2 IS NULL OR instr(?2, ',' || status || ',') > 0)
+ORDER BY y DESC)sql";
+
+constexpr const char* kBodyExists = "SELECT 1 FROM bodies WHERE slug = ?1";
+constexpr const char* kReferenceTaken = R"sql(
+SELECT id FROM decisions WHERE body = ?1 AND reference_slug = ?2 AND reference_slug <> ''
+  AND id <> ?3)sql";
+
+constexpr const char* kInsertDecision = R"sql(
+INSERT INTO decisions (version, body, form, reference, reference_slug, title, status, outcome,
+  decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
+  pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+  pub_redaction_required, media_press_release_required, media_strategy_formulated,
+  media_strategy_attached, media_press_release_date, source, source_hash)
+VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+        ?20, ?21, ?22, ?23))sql";
+
+constexpr const char* kUpdateDecision = R"sql(
+UPDATE decisions SET version = version + 1, body = ?1, form = ?2, reference = ?3,
+  reference_slug = ?4, title = ?5, status = ?6, outcome = ?7, decision_maker_role = ?8,
+  decision_date = ?9, pub_deferred = ?10, pub_deferral_reason = ?11, pub_deferred_until = ?12,
+  pub_part2_exists = ?13, pub_part2_reason = ?14, pub_for_publication = ?15,
+  pub_non_publication_reason = ?16, pub_redaction_required = ?17,
+  media_press_release_required = ?18, media_strategy_formulated = ?19,
+  media_strategy_attached = ?20, media_press_release_date = ?21, source = ?22, source_hash = ?23
+WHERE id = ?24 AND version = ?25)sql";
+
+constexpr const char* kDeleteChildren[] = {
+    "DELETE FROM decision_sections WHERE decision_id = ?1",
+    "DELETE FROM decision_fields WHERE decision_id = ?1",
+    "DELETE FROM decision_boards WHERE decision_id = ?1",
+    "DELETE FROM decision_papers WHERE decision_id = ?1",
+    "DELETE FROM decision_consultees WHERE decision_id = ?1",
+    "DELETE FROM decision_signoffs WHERE decision_id = ?1",
+};
+
+constexpr const char* kInsertSection =
+    "INSERT INTO decision_sections VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kInsertField = "INSERT INTO decision_fields VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kInsertBoard = "INSERT INTO decision_boards VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kInsertPaper = "INSERT INTO decision_papers VALUES (?1, ?2, ?3, ?4)";
+constexpr const char* kInsertConsultee = "INSERT INTO decision_consultees VALUES (?1, ?2, ?3)";
+constexpr const char* kInsertSignoff =
+    "INSERT INTO decision_signoffs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+constexpr const char* kDataVersion = "PRAGMA data_version";
+
+// --- helpers -----------------------------------------------------------------------
+
+#define ASSENT_TRY(expr)                \
+  do {                                  \
+    if (auto r_ = (expr); !r_) return r_.error(); \
+  } while (false)
+
+std::string StatusList(const std::vector<decisions::Status>& statuses) {
+  std::string list = ",";
+  for (auto s : statuses) {
+    list += decisions::StatusName(s);
+    list += ',';
+  }
+  return list;
+}
+
+Body ReadBody(const Statement& st) {
+  Body b;
+  b.slug = st.Text(0);
+  b.name = st.Text(1);
+  b.short_name = st.Text(2);
+  b.reference_pattern = st.Text(3);
+  b.publication_working_days = static_cast<int>(st.Int(4));
+  b.calendar = st.Text(5);
+  b.form = st.Text(6);
+  b.website = st.Text(7);
+  return b;
+}
+
+decisions::Part PartOf(std::int64_t v) {
+  return v == 2 ? decisions::Part::kPart2 : decisions::Part::kPart1;
+}
+
+// Binds the decision's own columns as ?1..?23, in the order of kInsertDecision.
+void BindDecision(Statement& st, const Decision& d) {
+  st.Bind(1, d.body).Bind(2, d.form).Bind(3, d.reference)
+      .Bind(4, decisions::ReferenceSlug(d.reference)).Bind(5, d.title)
+      .Bind(6, decisions::StatusName(d.status)).Bind(7, decisions::OutcomeName(d.outcome))
+      .Bind(8, d.decision_maker_role).Bind(9, d.decision_date)
+      .Bind(10, d.publication.deferred).Bind(11, d.publication.deferral_reason)
+      .Bind(12, d.publication.deferred_until).Bind(13, d.publication.part2_exists)
+      .Bind(14, d.publication.part2_reason).Bind(15, d.publication.for_publication)
+      .Bind(16, d.publication.non_publication_reason).Bind(17, d.publication.redaction_required)
+      .Bind(18, d.media.press_release_required).Bind(19, d.media.strategy_formulated)
+      .Bind(20, d.media.strategy_attached).Bind(21, d.media.press_release_date)
+      .Bind(22, d.source).Bind(23, d.source_hash);
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Database> writer, std::vector<std::unique_ptr<Database>> readers,
+              std::unique_ptr<Database> watcher)
+      : writer_(std::move(writer)), watcher_(std::move(watcher)) {
+    for (auto& r : readers) {
+      free_readers_.push_back(r.get());
+      readers_.push_back(std::move(r));
+    }
+  }
+
+  int SchemaVersion() override { return kSchemaVersion; }
+
+  Result<std::vector<Body>> ListBodies() override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectBodies);
+    if (!st) return st.error();
+    std::vector<Body> out;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back(ReadBody(*st));
+    }
+    return out;
+  }
+
+  Result<std::vector<BodyCount>> CountDecisionsByBody(
+      const std::vector<decisions::Status>& statuses) override {
+    auto bodies = ListBodies();
+    if (!bodies) return bodies.error();
+    std::vector<BodyCount> out;
+    for (auto& b : *bodies) out.push_back({std::move(b), 0});
+    Lease db(*this);
+    auto st = db->Prepare(kCountByBody);
+    if (!st) return st.error();
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto status = decisions::ParseStatus(st->Text(1));
+      bool wanted = statuses.empty();
+      for (auto s : statuses) wanted = wanted || (status && *status == s);
+      if (!wanted) continue;
+      for (auto& bc : out) {
+        if (bc.body.slug == st->Text(0)) bc.decisions += static_cast<int>(st->Int(2));
+      }
+    }
+    return out;
+  }
+
+  Result<Body> FindBody(std::string_view slug) override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectBody);
+    if (!st) return st.error();
+    st->Bind(1, slug);
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) return Fail(ErrorCode::kNotFound, fmt::format("no body '{}'", slug));
+    return ReadBody(*st);
+  }
+
+  Result<Decision> FindDecision(std::string_view body, std::string_view reference_slug) override {
+    Lease db(*this);
+    std::int64_t id = 0;
+    {
+      auto st = db->Prepare(kSelectDecisionBySlug);
+      if (!st) return st.error();
+      st->Bind(1, body).Bind(2, reference_slug);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) {
+        return Fail(ErrorCode::kNotFound,
+                    fmt::format("no decision '{}' in '{}'", reference_slug, body));
+      }
+      id = st->Int(0);
+    }
+    return ReadDecision(*db, id);
+  }
+
+  Result<Decision> FindDecisionById(std::int64_t id) override {
+    Lease db(*this);
+    return ReadDecision(*db, id);
+  }
+
+  Result<std::optional<std::int64_t>> FindDecisionBySourceHash(std::string_view hash) override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectBySourceHash);
+    if (!st) return st.error();
+    st->Bind(1, hash);
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(st->Int(0));
+  }
+
+  Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& q) override {
+    Lease db(*this);
+    auto st = db->Prepare(kListDecisions);
+    if (!st) return st.error();
+    st->Bind(1, q.body);
+    if (q.year) {
+      st->Bind(2, fmt::format("{:04}", *q.year));
+    } else {
+      st->BindNull(2);
+    }
+    if (q.statuses.empty()) {
+      st->BindNull(3);
+    } else {
+      st->Bind(3, StatusList(q.statuses));
+    }
+    st->Bind(4, q.limit).Bind(5, q.offset);
+    std::vector<DecisionSummary> out;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      DecisionSummary s;
+      s.id = st->Int(0);
+      s.body = st->Text(1);
+      s.reference = st->Text(2);
+      s.title = st->Text(3);
+      s.decision_maker_role = st->OptText(4);
+      s.decision_date = st->OptDate(5);
+      s.status = decisions::ParseStatus(st->Text(6)).value_or(decisions::Status::kDraft);
+      s.outcome = decisions::ParseOutcome(st->Text(7)).value_or(decisions::Outcome::kUnknown);
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  Result<std::vector<int>> DecisionYears(std::string_view body,
+                                         const std::vector<decisions::Status>& statuses) override {
+    Lease db(*this);
+    auto st = db->Prepare(kDecisionYears);
+    if (!st) return st.error();
+    st->Bind(1, body);
+    if (statuses.empty()) {
+      st->BindNull(2);
+    } else {
+      st->Bind(2, StatusList(statuses));
+    }
+    std::vector<int> years;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      years.push_back(static_cast<int>(st->Int(0)));
+    }
+    return years;
+  }
+
+  Result<ApplyResult> Apply(const ChangeSet& changes) override {
+    for (const auto& d : changes.insert_decisions) ASSENT_TRY(decisions::Validate(d));
+    for (const auto& d : changes.update_decisions) ASSENT_TRY(decisions::Validate(d));
+    std::lock_guard lock(write_mu_);
+    Database& db = *writer_;
+    auto tx = Transaction::Begin(db);
+    if (!tx) return tx.error();
+    ApplyResult result;
+    for (const auto& b : changes.put_bodies) {
+      auto st = db.Prepare(kUpsertBody);
+      if (!st) return st.error();
+      st->Bind(1, b.slug).Bind(2, b.name).Bind(3, b.short_name).Bind(4, b.reference_pattern)
+          .Bind(5, b.publication_working_days).Bind(6, b.calendar).Bind(7, b.form)
+          .Bind(8, b.website);
+      ASSENT_TRY(st->Run());
+    }
+    for (const auto& d : changes.insert_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, 0));
+      {
+        auto st = db.Prepare(kInsertDecision);
+        if (!st) return st.error();
+        BindDecision(*st, d);
+        ASSENT_TRY(st->Run());
+      }
+      std::int64_t id = db.LastInsertId();
+      ASSENT_TRY(WriteChildren(db, id, d));
+      result.inserted_ids.push_back(id);
+    }
+    for (const auto& d : changes.update_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
+      {
+        auto st = db.Prepare(kUpdateDecision);
+        if (!st) return st.error();
+        BindDecision(*st, d);
+        st->Bind(24, d.id).Bind(25, d.version);
+        ASSENT_TRY(st->Run());
+      }
+      if (sqlite3_changes(db.raw()) != 1) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("decision {} was changed by someone else since it was read; "
+                                "reload it and try again",
+                                d.reference.empty() ? std::to_string(d.id) : d.reference));
+      }
+      for (const char* del : kDeleteChildren) {
+        auto st = db.Prepare(del);
+        if (!st) return st.error();
+        st->Bind(1, d.id);
+        ASSENT_TRY(st->Run());
+      }
+      ASSENT_TRY(WriteChildren(db, d.id, d));
+    }
+    ASSENT_TRY(tx->Commit());
+    return result;
+  }
+
+  Result<std::uint64_t> ChangeToken() override {
+    std::lock_guard lock(watch_mu_);
+    auto st = watcher_->Prepare(kDataVersion);
+    if (!st) return st.error();
+    auto row = st->Step();
+    if (!row) return row.error();
+    return static_cast<std::uint64_t>(st->Int(0));
+  }
+
+ private:
+  // Borrows a reader connection for the scope; waits when all are busy.
+  class Lease {
+   public:
+    explicit Lease(SqliteStore& s) : s_(s) {
+      std::unique_lock lock(s_.pool_mu_);
+      s_.pool_cv_.wait(lock, [&] { return !s_.free_readers_.empty(); });
+      db_ = s_.free_readers_.back();
+      s_.free_readers_.pop_back();
+    }
+    ~Lease() {
+      {
+        std::lock_guard lock(s_.pool_mu_);
+        s_.free_readers_.push_back(db_);
+      }
+      s_.pool_cv_.notify_one();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Database* operator->() { return db_; }
+    Database& operator*() { return *db_; }
+
+   private:
+    SqliteStore& s_;
+    Database* db_;
+  };
+
+  Result<void> CheckBodyAndReference(Database& db, const Decision& d, std::int64_t self_id) {
+    {
+      auto st = db.Prepare(kBodyExists);
+      if (!st) return st.error();
+      st->Bind(1, d.body);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) {
+        return Fail(ErrorCode::kInvalidInput, fmt::format("no body '{}' in this store", d.body),
+                    "field body");
+      }
+    }
+    std::string slug = decisions::ReferenceSlug(d.reference);
+    if (slug.empty()) return Ok();
+    auto st = db.Prepare(kReferenceTaken);
+    if (!st) return st.error();
+    st->Bind(1, d.body).Bind(2, slug).Bind(3, self_id);
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (*row) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("{} already has a decision with reference {}", d.body, d.reference),
+                  "field reference");
+    }
+    return Ok();
+  }
+
+  static Result<void> WriteChildren(Database& db, std::int64_t id, const Decision& d) {
+    int pos = 0;
+    for (const auto& s : d.sections) {
+      auto st = db.Prepare(kInsertSection);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, s.key).Bind(4, s.heading)
+          .Bind(5, static_cast<int>(s.part)).Bind(6, s.text);
+      ASSENT_TRY(st->Run());
+    }
+    pos = 0;
+    for (const auto& f : d.fields) {
+      auto st = db.Prepare(kInsertField);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, f.key).Bind(4, f.value);
+      ASSENT_TRY(st->Run());
+    }
+    pos = 0;
+    for (const auto& b : d.boards) {
+      auto st = db.Prepare(kInsertBoard);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, b.name).Bind(4, b.date);
+      ASSENT_TRY(st->Run());
+    }
+    pos = 0;
+    for (const auto& p : d.background_papers) {
+      auto st = db.Prepare(kInsertPaper);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, p.title).Bind(4, static_cast<int>(p.part));
+      ASSENT_TRY(st->Run());
+    }
+    pos = 0;
+    for (const auto& c : d.persons_consulted) {
+      auto st = db.Prepare(kInsertConsultee);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, c);
+      ASSENT_TRY(st->Run());
+    }
+    pos = 0;
+    for (const auto& s : d.signoffs) {
+      auto st = db.Prepare(kInsertSignoff);
+      if (!st) return st.error();
+      st->Bind(1, id).Bind(2, pos++).Bind(3, s.step).Bind(4, s.role).Bind(5, s.name)
+          .Bind(6, s.date).Bind(7, s.declaration).Bind(8, s.advice).Bind(9, s.note);
+      ASSENT_TRY(st->Run());
+    }
+    return Ok();
+  }
+
+  static Result<Decision> ReadDecision(Database& db, std::int64_t id) {
+    Decision d;
+    {
+      auto st = db.Prepare(kSelectDecisionById);
+      if (!st) return st.error();
+      st->Bind(1, id);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) return Fail(ErrorCode::kNotFound, fmt::format("no decision with id {}", id));
+      d.id = st->Int(0);
+      d.version = st->Int(1);
+      d.body = st->Text(2);
+      d.form = st->Text(3);
+      d.reference = st->Text(4);
+      d.title = st->Text(5);
+      d.status = decisions::ParseStatus(st->Text(6)).value_or(decisions::Status::kDraft);
+      d.outcome = decisions::ParseOutcome(st->Text(7)).value_or(decisions::Outcome::kUnknown);
+      d.decision_maker_role = st->OptText(8);
+      d.decision_date = st->OptDate(9);
+      d.publication.deferred = st->OptBool(10);
+      d.publication.deferral_reason = st->Text(11);
+      d.publication.deferred_until = st->OptDate(12);
+      d.publication.part2_exists = st->OptBool(13);
+      d.publication.part2_reason = st->Text(14);
+      d.publication.for_publication = st->OptBool(15);
+      d.publication.non_publication_reason = st->Text(16);
+      d.publication.redaction_required = st->OptBool(17);
+      d.media.press_release_required = st->OptBool(18);
+      d.media.strategy_formulated = st->OptBool(19);
+      d.media.strategy_attached = st->OptBool(20);
+      d.media.press_release_date = st->OptDate(21);
+      d.source = st->Text(22);
+      d.source_hash = st->Text(23);
+    }
+    const auto each = [&](const char* sql, auto&& fn) -> Result<void> {
+      auto st = db.Prepare(sql);
+      if (!st) return st.error();
+      st->Bind(1, id);
+      for (;;) {
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) return Ok();
+        fn(*st);
+      }
+    };
+    ASSENT_TRY(each(kSelectSections, [&](const Statement& st) {
+      d.sections.push_back({st.Text(0), st.Text(1), PartOf(st.Int(2)), st.Text(3)});
+    }));
+    ASSENT_TRY(each(kSelectFields, [&](const Statement& st) {
+      d.fields.push_back({st.Text(0), st.Text(1)});
+    }));
+    ASSENT_TRY(each(kSelectBoards, [&](const Statement& st) {
+      d.boards.push_back({st.Text(0), st.OptDate(1)});
+    }));
+    ASSENT_TRY(each(kSelectPapers, [&](const Statement& st) {
+      d.background_papers.push_back({st.Text(0), PartOf(st.Int(1))});
+    }));
+    ASSENT_TRY(each(kSelectConsultees, [&](const Statement& st) {
+      d.persons_consulted.push_back(st.Text(0));
+    }));
+    ASSENT_TRY(each(kSelectSignoffs, [&](const Statement& st) {
+      decisions::SignOff s;
+      s.step = st.Text(0);
+      s.role = st.OptText(1);
+      s.name = st.OptText(2);
+      s.date = st.OptDate(3);
+      s.declaration = st.Text(4);
+      s.advice = st.Text(5);
+      s.note = st.Text(6);
+      d.signoffs.push_back(std::move(s));
+    }));
+    return d;
+  }
+
+  std::mutex write_mu_;
+  std::unique_ptr<Database> writer_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Database>> readers_;
+  std::vector<Database*> free_readers_;
+  std::mutex watch_mu_;
+  std::unique_ptr<Database> watcher_;
+};
+
+std::atomic<int> memory_counter{0};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, int read_connections) {
+  std::string file(path);
+  if (file == ":memory:") {
+    // Several connections must see one in-memory database: a named shared-cache URI.
+    file = fmt::format("file:assent-memory-{}?mode=memory&cache=shared", ++memory_counter);
+  }
+  auto writer = Database::Open(file);
+  if (!writer) return writer.error();
+  if (auto v = Migrate(**writer); !v) {
+    return Fail(v.error().code, v.error().message, std::string(path));
+  }
+  std::vector<std::unique_ptr<Database>> readers;
+  for (int i = 0; i < std::max(1, read_connections); ++i) {
+    auto r = Database::Open(file);
+    if (!r) return r.error();
+    readers.push_back(std::move(*r));
+  }
+  auto watcher = Database::Open(file);
+  if (!watcher) return watcher.error();
+  return std::unique_ptr<Store>(
+      new SqliteStore(std::move(*writer), std::move(readers), std::move(*watcher)));
+}
+
+}  // namespace assent::storage::sqlite

@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "storage/open_store.hpp"
+#include "tests/storage/store_contract.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace assent::storage {
+namespace {
+
+using testing_support::SampleBody;
+using testing_support::TempDir;
+
+TEST(SqliteStore, UsesWalAndRecordsSchemaVersion) {
+  TempDir dir;
+  std::string path = dir.File("a.db");
+  {
+    auto store = OpenStore("sqlite:" + path);
+    ASSERT_TRUE(store) << store.error().ToString();
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStore, RefusesANewerSchema) {
+  TempDir dir;
+  std::string path = dir.File("future.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenStore("sqlite:" + path);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().ToString(),
+            path + ": the database is at schema version 99, newer than this build (1); upgrade "
+                   "Assent");
+}
+
+TEST(SqliteStore, SeesWritesOfAnotherProcessThroughChangeToken) {
+  TempDir dir;
+  std::string url = "sqlite:" + dir.File("shared.db");
+  auto server = OpenStore(url);
+  auto cli = OpenStore(url);  // another opener of the same file, as `assent import` would be
+  ASSERT_TRUE(server && cli);
+  auto before = (*server)->ChangeToken();
+  ASSERT_TRUE(before);
+  ASSERT_TRUE((*cli)->Apply({.put_bodies = {SampleBody("cumbria")}}));
+  auto after = (*server)->ChangeToken();
+  ASSERT_TRUE(after);
+  EXPECT_NE(*before, *after);
+  auto bodies = (*server)->ListBodies();
+  ASSERT_TRUE(bodies);
+  EXPECT_EQ(bodies->size(), 1u);
+}
+
+TEST(OpenStore, RejectsBadUrls) {
+  auto bad = OpenStore("mysql://x");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message, "'mysql://x' is not a store URL; expected sqlite:PATH");
+  auto empty = OpenStore("sqlite:");
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidInput);
+  auto unwritable = OpenStore("sqlite:/nonexistent-dir/x/assent.db");
+  ASSERT_FALSE(unwritable);
+  EXPECT_EQ(unwritable.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace assent::storage

@@ -1,0 +1,102 @@
+#pragma once
+// The one storage interface, in domain terms. Backends (storage/sqlite, later
+// storage/postgres) own their SQL; services are the only callers.
+//
+// Thread-safety: a Store is safe for concurrent use from several threads.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+#include "decisions/body.hpp"
+#include "decisions/decision.hpp"
+
+namespace assent::storage {
+
+// A register row: what lists need, without section text.
+struct DecisionSummary {
+  std::int64_t id = 0;
+  std::string body;
+  std::string reference;
+  std::string title;
+  std::optional<std::string> decision_maker_role;
+  std::optional<Date> decision_date;
+  decisions::Status status = decisions::Status::kDraft;
+  decisions::Outcome outcome = decisions::Outcome::kUnknown;
+  friend bool operator==(const DecisionSummary&, const DecisionSummary&) = default;
+};
+
+struct RegisterQuery {
+  std::string body;                           // required: one body's register
+  std::optional<int> year;                    // decision year
+  std::vector<decisions::Status> statuses;    // empty: any status
+  int limit = 100;
+  int offset = 0;
+};
+
+// Writes applied together in one transaction, or not at all.
+struct ChangeSet {
+  std::vector<decisions::Body> put_bodies;          // insert or replace by slug
+  std::vector<decisions::Decision> insert_decisions;  // id and version are assigned
+  // Each decision's `version` must be the version it was read at; a moved row
+  // makes the whole batch fail with kConflict.
+  std::vector<decisions::Decision> update_decisions;
+  bool empty() const {
+    return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty();
+  }
+};
+
+struct ApplyResult {
+  std::vector<std::int64_t> inserted_ids;  // in the order of insert_decisions
+};
+
+struct BodyCount {
+  decisions::Body body;
+  int decisions = 0;  // counted over the given statuses
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // The schema version this store is at (after migrations).
+  virtual int SchemaVersion() = 0;
+
+  virtual Result<std::vector<decisions::Body>> ListBodies() = 0;
+  // Bodies with their number of decisions in the given statuses (empty: all).
+  virtual Result<std::vector<BodyCount>> CountDecisionsByBody(
+      const std::vector<decisions::Status>& statuses) = 0;
+  // kNotFound when there is no such body.
+  virtual Result<decisions::Body> FindBody(std::string_view slug) = 0;
+
+  // By the URL form of the reference (see decisions::ReferenceSlug). kNotFound when absent.
+  virtual Result<decisions::Decision> FindDecision(std::string_view body,
+                                                   std::string_view reference_slug) = 0;
+  virtual Result<decisions::Decision> FindDecisionById(std::int64_t id) = 0;
+  // The decision imported from a file with this SHA-256, if any.
+  virtual Result<std::optional<std::int64_t>> FindDecisionBySourceHash(std::string_view hash) = 0;
+
+  // Newest first: by decision date (undated last), then reference.
+  virtual Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& query) = 0;
+  // The years that have decisions in the given statuses, newest first.
+  virtual Result<std::vector<int>> DecisionYears(std::string_view body,
+                                                 const std::vector<decisions::Status>& statuses) = 0;
+
+  // Applies the whole batch in one transaction. kInvalidInput for a decision that
+  // fails decisions::Validate or names an unknown body; kConflict for a duplicate
+  // reference or a stale version. On any error nothing is written.
+  virtual Result<ApplyResult> Apply(const ChangeSet& changes) = 0;
+
+  // A token that changes whenever any connection or process commits a write; caches
+  // compare it to know when to drop what they hold.
+  virtual Result<std::uint64_t> ChangeToken() = 0;
+};
+
+}  // namespace assent::storage

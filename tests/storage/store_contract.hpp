@@ -1,0 +1,31 @@
+#pragma once
+// One contract suite for every Store backend (GoogleTest sample7 style). Each backend
+// instantiates StoreContract with a factory that returns a fresh, empty store.
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "storage/store.hpp"
+
+namespace assent::testing_support {
+
+struct StoreFactory {
+  std::string name;
+  std::function<std::unique_ptr<storage::Store>()> open;
+};
+
+class StoreContract : public ::testing::TestWithParam<StoreFactory> {
+ protected:
+  void SetUp() override;
+  std::unique_ptr<storage::Store> store_;
+};
+
+// A complete decision for tests, with a Part 2 section holding `part2_marker`.
+decisions::Decision SampleDecision(const std::string& body, const std::string& reference,
+                                   const std::string& part2_marker = "PART2-SECRET-MARKER");
+decisions::Body SampleBody(const std::string& slug);
+
+}  // namespace assent::testing_support
