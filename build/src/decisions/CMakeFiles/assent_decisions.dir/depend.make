@@ -1,2 +1,0 @@
-# Empty dependencies file for assent_decisions.
-# This may be replaced when dependencies are built.

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build/tests/assent_tests[1]_tests.cmake")
-  include("/work/main/build/tests/assent_tests[1]_tests.cmake")
-else()
-  add_test(assent_tests_NOT_BUILT assent_tests_NOT_BUILT)
-endif()
