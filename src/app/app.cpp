@@ -1,0 +1,96 @@
+#include "app/app.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "render/html_pages.hpp"
+#include "services/demo_data.hpp"
+#include "storage/open_store.hpp"
+#include "web/server.hpp"
+
+namespace assent::app {
+
+SharePaths PathsUnder(const std::string& share_dir) {
+  return SharePaths{share_dir + "/forms", share_dir + "/templates", share_dir + "/static",
+                    share_dir + "/frontend/dist", share_dir + "/demo"};
+}
+
+Result<std::unique_ptr<App>> OpenApp(const Config& config) {
+  auto app = std::make_unique<App>();
+  app->config = config;
+  app->paths = PathsUnder(config.share_dir);
+  auto forms = services::LoadForms(app->paths.forms);
+  if (!forms) return forms.error();
+  if (forms->empty()) {
+    return Fail(ErrorCode::kInvalidInput, "no forms (*.toml) found; check share_dir", app->paths.forms);
+  }
+  app->catalogue.forms = std::move(*forms);
+
+  std::string url = config.EffectiveStoreUrl();
+  if (config.store_url.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec) {
+      return Fail(ErrorCode::kUnavailable,
+                  fmt::format("cannot create the data directory ({})", ec.message()), config.data_dir);
+    }
+  }
+  storage::StoreOptions options;
+  options.read_connections = std::max(2, config.worker_threads);
+  auto store = storage::OpenStore(url, options);
+  if (!store) return store.error();
+  app->store = std::move(*store);
+
+  if (!config.bodies_file.empty()) {
+    auto n = services::SyncBodies(*app->store, app->catalogue, config.bodies_file);
+    if (!n) return n.error();
+    spdlog::info("bodies: {} from {}", *n, config.bodies_file);
+  }
+  if (config.demo) {
+    auto demo = services::LoadDemoIfEmpty(*app->store, app->catalogue, app->paths.demo);
+    if (!demo) return demo.error();
+    if (demo->loaded) {
+      spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
+    }
+  }
+  return app;
+}
+
+Result<void> Serve(App& app) {
+  const Config& c = app.config;
+  auto listen = ParseListen(c.listen);
+  if (!listen) return Fail(listen.error().code, listen.error().message, "listen");
+  auto pages = render::HtmlPages::Load(app.paths.templates);
+  if (!pages) return pages.error();
+  auto files = web::StaticFiles::Load({{"/assets/app/", app.paths.static_files},
+                                       {"/assets/", app.paths.frontend_dist}});
+  if (!files) return files.error();
+
+  web::PageCache cache;
+  web::Service service(web::Site{*app.store, *pages}, *files, cache);
+  web::ChangeWatcher watcher(*app.store, cache, std::chrono::milliseconds(1000));
+  web::ServerOptions options;
+  options.host = listen->first;
+  options.port = static_cast<std::uint16_t>(listen->second);
+  options.io_threads = c.io_threads > 0 ? c.io_threads
+                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.worker_threads = c.worker_threads;
+  options.max_connections = c.max_connections;
+  options.read_timeout = std::chrono::seconds(c.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
+  options.body_limit = static_cast<std::size_t>(c.body_limit_bytes);
+  web::Server server(options, service);
+  auto port = server.Start();
+  if (!port) return port.error();
+  // Tests and scripts read this line to learn the port when listening on :0.
+  spdlog::info("Assent listening on http://{}:{}/ (store {}, {} assets)", options.host, *port,
+               c.EffectiveStoreUrl(), files->size());
+  server.RunUntilSignal();
+  spdlog::info("stopped");
+  return Ok();
+}
+
+}  // namespace assent::app

@@ -1,0 +1,258 @@
+#include "app/config.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <toml++/toml.h>
+
+#include "core/text.hpp"
+#include "services/catalogue.hpp"
+
+namespace assent::app {
+namespace {
+
+using Setter = Result<void> (*)(Config&, const std::string&);
+
+Result<int> ParseInt(const std::string& text, int min, int max) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is not a whole number from {} to {}", text, min, max));
+  }
+  return v;
+}
+
+Result<bool> ParseBool(const std::string& text) {
+  std::string t = ToLowerAscii(text);
+  if (t == "1" || t == "true" || t == "yes" || t == "on") return true;
+  if (t == "0" || t == "false" || t == "no" || t == "off" || t.empty()) return false;
+  return Fail(ErrorCode::kInvalidInput, fmt::format("'{}' is not true or false (or 1 or 0)", text));
+}
+
+template <int Config::*Field, int Min, int Max>
+Result<void> SetInt(Config& c, const std::string& v) {
+  auto n = ParseInt(v, Min, Max);
+  if (!n) return n.error();
+  c.*Field = *n;
+  return Ok();
+}
+
+template <std::string Config::*Field>
+Result<void> SetString(Config& c, const std::string& v) {
+  if (Trim(v).empty()) return Fail(ErrorCode::kInvalidInput, "must not be empty");
+  c.*Field = v;
+  return Ok();
+}
+
+Result<void> SetOptionalString(std::string& field, const std::string& v) {
+  field = v;
+  return Ok();
+}
+
+struct KeyRow {
+  ConfigKey key;
+  bool is_int;
+  bool is_bool;
+  Setter set;
+  std::function<std::string(const Config&)> get;
+};
+
+const std::vector<KeyRow>& Rows() {
+  static const std::vector<KeyRow> kRows = {
+      {{"store_url", "ASSENT_STORE_URL", "store-url", "store URL: sqlite:PATH"}, false, false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         return SetOptionalString(c.store_url, v);
+       },
+       [](const Config& c) { return c.EffectiveStoreUrl(); }},
+      {{"listen", "ASSENT_LISTEN", "listen", "address to listen on, host:port"}, false, false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         auto p = ParseListen(v);
+         if (!p) return p.error();
+         c.listen = v;
+         return Ok();
+       },
+       [](const Config& c) { return c.listen; }},
+      {{"data_dir", "ASSENT_DATA_DIR", "data-dir", "directory for the database and state"}, false,
+       false, &SetString<&Config::data_dir>, [](const Config& c) { return c.data_dir; }},
+      {{"demo", "ASSENT_DEMO", "demo", "load the demo register into an empty store"}, false, true,
+       [](Config& c, const std::string& v) -> Result<void> {
+         auto b = ParseBool(v);
+         if (!b) return b.error();
+         c.demo = *b;
+         return Ok();
+       },
+       [](const Config& c) { return std::string(c.demo ? "true" : "false"); }},
+      {{"share_dir", "ASSENT_SHARE_DIR", "share-dir", "where forms, templates and assets are"},
+       false, false, &SetString<&Config::share_dir>, [](const Config& c) { return c.share_dir; }},
+      {{"bodies_file", "ASSENT_BODIES_FILE", "bodies-file", "bodies file to load at start"}, false,
+       false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         return SetOptionalString(c.bodies_file, v);
+       },
+       [](const Config& c) { return c.bodies_file; }},
+      {{"io_threads", "ASSENT_IO_THREADS", "io-threads", "I/O threads (0: one per core)"}, true,
+       false, &SetInt<&Config::io_threads, 0, 256>,
+       [](const Config& c) { return std::to_string(c.io_threads); }},
+      {{"worker_threads", "ASSENT_WORKER_THREADS", "worker-threads", "worker threads"}, true, false,
+       &SetInt<&Config::worker_threads, 1, 256>,
+       [](const Config& c) { return std::to_string(c.worker_threads); }},
+      {{"max_connections", "ASSENT_MAX_CONNECTIONS", "max-connections", "connection limit"}, true,
+       false, &SetInt<&Config::max_connections, 1, 1000000>,
+       [](const Config& c) { return std::to_string(c.max_connections); }},
+      {{"read_timeout_seconds", "ASSENT_READ_TIMEOUT_SECONDS", "read-timeout",
+        "seconds to read a request"},
+       true, false, &SetInt<&Config::read_timeout_seconds, 1, 3600>,
+       [](const Config& c) { return std::to_string(c.read_timeout_seconds); }},
+      {{"idle_timeout_seconds", "ASSENT_IDLE_TIMEOUT_SECONDS", "idle-timeout",
+        "seconds an idle keep-alive connection is kept"},
+       true, false, &SetInt<&Config::idle_timeout_seconds, 1, 3600>,
+       [](const Config& c) { return std::to_string(c.idle_timeout_seconds); }},
+      {{"body_limit_bytes", "ASSENT_BODY_LIMIT_BYTES", "body-limit", "largest request body"}, true,
+       false, &SetInt<&Config::body_limit_bytes, 1024, 1 << 30>,
+       [](const Config& c) { return std::to_string(c.body_limit_bytes); }},
+      {{"log_level", "ASSENT_LOG_LEVEL", "log-level", "trace, debug, info, warn or error"}, false,
+       false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         for (const char* l : {"trace", "debug", "info", "warn", "error"}) {
+           if (v == l) {
+             c.log_level = v;
+             return Ok();
+           }
+         }
+         return Fail(ErrorCode::kInvalidInput,
+                     fmt::format("'{}' is not one of trace, debug, info, warn, error", v));
+       },
+       [](const Config& c) { return c.log_level; }},
+  };
+  return kRows;
+}
+
+std::string MaskSecrets(const std::string& url) {
+  // postgresql://user:secret@host/db -> postgresql://user:***@host/db
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace
+
+std::string Config::EffectiveStoreUrl() const {
+  if (!store_url.empty()) return store_url;
+  return "sqlite:" + data_dir + "/assent.db";
+}
+
+const std::vector<ConfigKey>& ConfigKeys() {
+  static const std::vector<ConfigKey> keys = [] {
+    std::vector<ConfigKey> out;
+    for (const auto& r : Rows()) out.push_back(r.key);
+    return out;
+  }();
+  return keys;
+}
+
+Result<std::pair<std::string, int>> ParseListen(const std::string& text) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is not host:port, e.g. 127.0.0.1:8080", text));
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  auto port = ParseInt(text.substr(colon + 1), 0, 65535);
+  if (!port) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' has no valid port (0 to 65535) after the colon", text));
+  }
+  return std::make_pair(host, *port);
+}
+
+Result<Config> LoadConfig(const ConfigSources& sources, ConfigOrigins* origins) {
+  Config config;
+  ConfigOrigins local;
+  ConfigOrigins& from = origins ? *origins : local;
+  for (const auto& r : Rows()) from[r.key.toml] = "default";
+
+  if (sources.file) {
+    const std::string& path = *sources.file;
+    auto text = services::ReadWholeFile(path);
+    if (!text) return text.error();
+    toml::table root;
+    try {
+      root = toml::parse(*text, path);
+    } catch (const toml::parse_error& e) {
+      return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
+                  fmt::format("{} line {}", path, e.source().begin.line));
+    }
+    for (auto&& [k, node] : root) {
+      std::string key(k.str());
+      const KeyRow* row = nullptr;
+      for (const auto& r : Rows()) {
+        if (r.key.toml == key) row = &r;
+      }
+      if (!row) {
+        return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: unknown key", key), path);
+      }
+      std::string value;
+      if (row->is_int) {
+        auto v = node.value<int64_t>();
+        if (!v || !node.is_integer()) {
+          return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: must be a whole number", key), path);
+        }
+        value = std::to_string(*v);
+      } else if (row->is_bool) {
+        auto v = node.value<bool>();
+        if (!v) return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: must be true or false", key), path);
+        value = *v ? "true" : "false";
+      } else {
+        auto v = node.value<std::string>();
+        if (!v) return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: must be a string", key), path);
+        value = *v;
+      }
+      if (auto s = row->set(config, value); !s) {
+        return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: {}", key, s.error().message), path);
+      }
+      from[key] = path;
+    }
+  }
+  if (sources.getenv) {
+    for (const auto& r : Rows()) {
+      auto v = sources.getenv(r.key.env);
+      if (!v) continue;
+      if (auto s = r.set(config, *v); !s) {
+        return Fail(ErrorCode::kInvalidInput, s.error().message, "environment " + r.key.env);
+      }
+      from[r.key.toml] = "env " + r.key.env;
+    }
+  }
+  for (const auto& [flag, value] : sources.flags) {
+    const KeyRow* row = nullptr;
+    for (const auto& r : Rows()) {
+      if (r.key.flag == flag) row = &r;
+    }
+    if (!row) return Fail(ErrorCode::kInvalidInput, "unknown option", "flag --" + flag);
+    if (auto s = row->set(config, value); !s) {
+      return Fail(ErrorCode::kInvalidInput, s.error().message, "flag --" + flag);
+    }
+    from[row->key.toml] = "flag --" + flag;
+  }
+  return config;
+}
+
+std::string DescribeConfig(const Config& config, const ConfigOrigins& origins) {
+  std::string out = "# Effective Assent configuration (defaults < file < environment < flags)\n";
+  for (const auto& r : Rows()) {
+    std::string value = r.get(config);
+    if (r.key.toml == "store_url") value = MaskSecrets(value);
+    auto it = origins.find(r.key.toml);
+    std::string origin = it == origins.end() ? "default" : it->second;
+    std::string rendered = (r.is_int || r.is_bool) ? value : fmt::format("\"{}\"", ReplaceAll(ReplaceAll(value, "\\", "\\\\"), "\"", "\\\""));
+    out += fmt::format("{} = {}  # {}; from {}\n", r.key.toml, rendered, r.key.help, origin);
+  }
+  return out;
+}
+
+}  // namespace assent::app

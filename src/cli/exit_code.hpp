@@ -1,0 +1,17 @@
+#pragma once
+// Named process exit codes, and the one mapping from ErrorCode.
+
+#include "core/result.hpp"
+
+namespace assent::cli {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitBadInput = 1,     // the input or configuration is wrong; nothing was changed
+  kExitInternal = 2,     // a bug; details are in the log
+  kExitUnavailable = 3,  // the database or a directory cannot be reached
+};
+
+ExitCode ExitCodeFor(ErrorCode code);
+
+}  // namespace assent::cli

@@ -1,0 +1,86 @@
+#include "publication/public_decision.hpp"
+
+#include <array>
+#include <utility>
+
+#include "workflow/lifecycle.hpp"
+
+namespace assent::publication {
+namespace {
+
+using decisions::Part;
+
+// Header fields that are public on every form, with the register's own labels.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPublicFields = {{
+    {"classification", "Classification"},
+    {"meeting_date", "Meeting date"},
+    {"report_by", "Report by"},
+    {"report_date", "Date of report"},
+    {"enquiries_to", "Enquiries to"},
+    {"area_affected", "Area or stakeholders affected"},
+}};
+
+}  // namespace
+
+PublicBody MakePublicBody(const decisions::Body& body) {
+  return PublicBody{body.slug, body.name, body.short_name, body.website,
+                    body.publication_working_days};
+}
+
+std::string OutcomeLabel(decisions::Outcome outcome) {
+  switch (outcome) {
+    case decisions::Outcome::kApproved: return "Approved";
+    case decisions::Outcome::kNotApproved: return "Not approved";
+    case decisions::Outcome::kUnknown: return "Not recorded";
+  }
+  return "Not recorded";
+}
+
+Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
+                                          const decisions::Body& body) {
+  if (!workflow::IsPublic(d.status) || d.body != body.slug) {
+    return Fail(ErrorCode::kNotFound, "no such decision");
+  }
+  PublicDecision p;
+  p.body = MakePublicBody(body);
+  p.reference = d.reference;
+  p.reference_slug = decisions::ReferenceSlug(d.reference);
+  p.title = d.title;
+  p.status = d.status;
+  p.withdrawn = d.status == decisions::Status::kWithdrawn;
+  p.outcome = d.outcome;
+  p.decision_maker_role = d.decision_maker_role;
+  p.decision_date = d.decision_date;
+  for (const auto& [key, label] : kPublicFields) {
+    std::string_view value = d.Field(key);
+    if (!value.empty()) p.fields.push_back({std::string(key), std::string(label), std::string(value)});
+  }
+  bool part2 = d.publication.part2_exists.value_or(false);
+  for (const auto& s : d.sections) {
+    if (s.part == Part::kPart2) {
+      part2 = true;
+      continue;
+    }
+    if (!s.text.empty()) p.sections.push_back({s.heading, s.text});
+  }
+  for (const auto& paper : d.background_papers) {
+    if (paper.part == Part::kPart2) {
+      part2 = true;
+      ++p.part2_papers_withheld;
+      continue;
+    }
+    p.background_papers.push_back(paper.title);
+  }
+  for (const auto& b : d.boards) p.boards.push_back({b.name, b.date});
+  p.persons_consulted = d.persons_consulted;
+  for (const auto& s : d.signoffs) {
+    p.signoffs.push_back({s.role.value_or(""), s.name.value_or(""), s.date});
+  }
+  p.part2_exists = part2;
+  p.part2_statement = part2 ? d.publication.part2_reason : std::string();
+  p.publication_deferred = d.publication.deferred;
+  p.press_release_required = d.media.press_release_required;
+  return p;
+}
+
+}  // namespace assent::publication

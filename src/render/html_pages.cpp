@@ -1,0 +1,272 @@
+#include "render/html_pages.hpp"
+
+#include <fmt/format.h>
+
+#include <kainjow/mustache.hpp>
+
+#include "core/text.hpp"
+#include "services/catalogue.hpp"
+
+namespace assent::render {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+constexpr const char* kTemplateNames[] = {"layout", "home", "register", "decision", "error"};
+
+mu::data Str(std::string_view s) { return mu::data(std::string(s)); }
+
+mu::data Crumb(std::string_view text, std::string_view href) {
+  mu::data c;
+  c.set("text", Str(text));
+  c.set("href", Str(href));
+  return c;
+}
+
+std::string DateText(const std::optional<Date>& d) { return d ? d->ToLong() : std::string(); }
+
+mu::data Blocks(std::string_view text) {
+  mu::data blocks(mu::data::type::list);
+  for (const auto& b : SplitBlocks(text)) {
+    mu::data block;
+    if (b.list) {
+      mu::data items(mu::data::type::list);
+      for (const auto& line : b.lines) items.push_back(Str(line));
+      block.set("items", items);
+    } else {
+      block.set("paragraph", Str(b.lines.empty() ? "" : b.lines[0]));
+    }
+    blocks.push_back(block);
+  }
+  return blocks;
+}
+
+std::string StatusTagClass(decisions::Status s) {
+  switch (s) {
+    case decisions::Status::kPublished: return "govuk-tag--green";
+    case decisions::Status::kWithdrawn: return "govuk-tag--grey";
+    case decisions::Status::kDraft:
+    case decisions::Status::kSubmitted:
+    case decisions::Status::kDecided: return "govuk-tag--blue";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<TextBlock> SplitBlocks(std::string_view text) {
+  std::vector<TextBlock> blocks;
+  std::string paragraph;
+  const auto flush = [&] {
+    if (!paragraph.empty()) blocks.push_back({false, {paragraph}});
+    paragraph.clear();
+  };
+  for (auto raw : SplitLines(text)) {
+    std::string_view line = Trim(raw);
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    bool item = line.substr(0, 2) == "- " || line.substr(0, 4) == "\xE2\x80\xA2 ";
+    if (item) {
+      flush();
+      line.remove_prefix(line[0] == '-' ? 2 : 4);
+      if (blocks.empty() || !blocks.back().list) blocks.push_back({true, {}});
+      blocks.back().lines.push_back(std::string(Trim(line)));
+      continue;
+    }
+    if (!blocks.empty() && blocks.back().list && paragraph.empty() && raw.size() > 0 &&
+        (raw[0] == ' ' || raw[0] == '\t')) {
+      // An indented continuation of the last list item.
+      blocks.back().lines.back() += " " + std::string(line);
+      continue;
+    }
+    if (!paragraph.empty()) paragraph += ' ';
+    paragraph += line;
+  }
+  flush();
+  return blocks;
+}
+
+Result<HtmlPages> HtmlPages::Load(const std::string& dir) {
+  HtmlPages pages;
+  for (const char* name : kTemplateNames) {
+    std::string path = fmt::format("{}/{}.mustache", dir, name);
+    auto text = services::ReadWholeFile(path);
+    if (!text) return text.error();
+    mu::mustache parsed(*text);
+    if (!parsed.is_valid()) {
+      return Fail(ErrorCode::kInvalidInput, "template error: " + parsed.error_message(), path);
+    }
+    pages.templates_.emplace(name, std::move(*text));
+  }
+  return pages;
+}
+
+namespace {
+
+std::string RenderWith(const std::map<std::string, std::string, std::less<>>& templates,
+                       std::string_view name, const mu::data& data) {
+  auto it = templates.find(name);
+  mu::mustache tmpl(it->second);
+  return tmpl.render(data);
+}
+
+std::string InLayout(const std::map<std::string, std::string, std::less<>>& templates,
+                     std::string_view title, mu::data crumbs, std::string_view body,
+                     std::string_view alternate_json = {}) {
+  mu::data page;
+  page.set("title", Str(title));
+  page.set("has_breadcrumbs", mu::data(crumbs.is_non_empty_list()));
+  page.set("breadcrumbs", crumbs);
+  page.set("content", Str(body));
+  if (!alternate_json.empty()) page.set("alternate_json", Str(alternate_json));
+  return RenderWith(templates, "layout", page);
+}
+
+}  // namespace
+
+std::string HtmlPages::Home(const std::vector<services::BodyListing>& bodies) const {
+  mu::data list(mu::data::type::list);
+  for (const auto& b : bodies) {
+    mu::data item;
+    item.set("name", Str(b.body.name));
+    item.set("short_name", Str(b.body.short_name));
+    item.set("href", Str("/" + b.body.slug + "/decisions"));
+    item.set("count", Str(fmt::format("{} {}", b.decisions, b.decisions == 1 ? "decision" : "decisions")));
+    list.push_back(item);
+  }
+  mu::data d;
+  d.set("bodies", list);
+  d.set("has_bodies", mu::data(!bodies.empty()));
+  return InLayout(templates_, "Policing bodies", mu::data(mu::data::type::list),
+                  RenderWith(templates_, "home", d));
+}
+
+std::string HtmlPages::Register(const services::RegisterPage& page) const {
+  const std::string base = "/" + page.body.slug + "/decisions";
+  mu::data rows(mu::data::type::list);
+  for (const auto& r : page.rows) {
+    mu::data row;
+    row.set("reference", Str(r.reference));
+    row.set("href", Str(base + "/" + r.reference_slug));
+    row.set("title", Str(r.title));
+    row.set("decision_maker", Str(r.decision_maker_role.value_or("Not recorded")));
+    row.set("date", Str(r.decision_date ? r.decision_date->ToLong() : "Not recorded"));
+    row.set("date_iso", Str(r.decision_date ? r.decision_date->ToIso() : ""));
+    row.set("status", Str(decisions::StatusLabel(r.status)));
+    row.set("status_class", Str(StatusTagClass(r.status)));
+    rows.push_back(row);
+  }
+  mu::data years(mu::data::type::list);
+  for (int y : page.years) {
+    mu::data opt;
+    opt.set("year", Str(std::to_string(y)));
+    opt.set("selected", mu::data(page.year && *page.year == y));
+    years.push_back(opt);
+  }
+  mu::data d;
+  d.set("body_name", Str(page.body.name));
+  d.set("rows", rows);
+  d.set("has_rows", mu::data(!page.rows.empty()));
+  d.set("years", years);
+  d.set("has_years", mu::data(!page.years.empty()));
+  d.set("all_selected", mu::data(!page.year.has_value()));
+  d.set("action", Str(base));
+  d.set("json_href", Str(base + ".json" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
+  d.set("year_caption", Str(page.year ? fmt::format("Decisions taken in {}", *page.year)
+                                      : std::string("All decisions")));
+  if (page.body.publication_working_days > 0) {
+    d.set("publication_rule",
+          Str(fmt::format("Part 1 of each decision is published within {} working days of approval.",
+                          page.body.publication_working_days)));
+  }
+  mu::data crumbs(mu::data::type::list);
+  crumbs.push_back(Crumb("Policing bodies", "/"));
+  return InLayout(templates_, "Decisions – " + page.body.name, crumbs,
+                  RenderWith(templates_, "register", d), base + ".json");
+}
+
+std::string HtmlPages::Decision(const publication::PublicDecision& p) const {
+  const std::string base = "/" + p.body.slug + "/decisions";
+  mu::data d;
+  d.set("body_name", Str(p.body.name));
+  d.set("title", Str(p.title));
+  d.set("reference", Str(p.reference));
+  d.set("withdrawn", mu::data(p.withdrawn));
+  d.set("status", Str(decisions::StatusLabel(p.status)));
+  d.set("status_class", Str(StatusTagClass(p.status)));
+  d.set("decision_maker", Str(p.decision_maker_role.value_or("Not recorded")));
+  d.set("outcome", Str(publication::OutcomeLabel(p.outcome)));
+  d.set("decision_date", Str(p.decision_date ? p.decision_date->ToLong() : "Not recorded"));
+  mu::data fields(mu::data::type::list);
+  for (const auto& f : p.fields) {
+    mu::data fd;
+    fd.set("label", Str(f.label));
+    auto as_date = Date::ParseIso(f.value);
+    fd.set("value", Str(as_date ? as_date->ToLong() : f.value));
+    fields.push_back(fd);
+  }
+  d.set("fields", fields);
+  mu::data sections(mu::data::type::list);
+  for (const auto& s : p.sections) {
+    mu::data sd;
+    sd.set("heading", Str(s.heading));
+    sd.set("blocks", Blocks(s.text));
+    sections.push_back(sd);
+  }
+  d.set("sections", sections);
+  d.set("part2", mu::data(p.part2_exists));
+  d.set("part2_statement", Str(p.part2_statement));
+  if (p.part2_papers_withheld > 0) {
+    d.set("part2_papers", Str(fmt::format("{} confidential background {} not published.",
+                                          p.part2_papers_withheld,
+                                          p.part2_papers_withheld == 1 ? "paper is" : "papers are")));
+  }
+  mu::data papers(mu::data::type::list);
+  for (const auto& t : p.background_papers) papers.push_back(Str(t));
+  d.set("papers", papers);
+  d.set("has_papers", mu::data(!p.background_papers.empty()));
+  mu::data boards(mu::data::type::list);
+  for (const auto& b : p.boards) {
+    mu::data bd;
+    bd.set("name", Str(b.name));
+    bd.set("date", Str(DateText(b.date)));
+    boards.push_back(bd);
+  }
+  d.set("boards", boards);
+  d.set("has_boards", mu::data(!p.boards.empty()));
+  mu::data people(mu::data::type::list);
+  for (const auto& c : p.persons_consulted) people.push_back(Str(c));
+  d.set("consulted", people);
+  d.set("has_consulted", mu::data(!p.persons_consulted.empty()));
+  mu::data signoffs(mu::data::type::list);
+  for (const auto& s : p.signoffs) {
+    mu::data sd;
+    sd.set("role", Str(s.role.empty() ? "Not recorded" : s.role));
+    sd.set("name", Str(s.name.empty() ? "Not recorded" : s.name));
+    sd.set("date", Str(s.date ? s.date->ToLong() : "Not recorded"));
+    signoffs.push_back(sd);
+  }
+  d.set("signoffs", signoffs);
+  d.set("has_signoffs", mu::data(!p.signoffs.empty()));
+  if (p.press_release_required) {
+    d.set("press_release", Str(*p.press_release_required ? "Yes" : "No"));
+  }
+  d.set("json_href", Str(base + "/" + p.reference_slug + ".json"));
+  mu::data crumbs(mu::data::type::list);
+  crumbs.push_back(Crumb("Policing bodies", "/"));
+  crumbs.push_back(Crumb(p.body.short_name, base));
+  return InLayout(templates_, p.reference + " " + p.title, crumbs,
+                  RenderWith(templates_, "decision", d), base + "/" + p.reference_slug + ".json");
+}
+
+std::string HtmlPages::Error(int status, std::string_view title, std::string_view message) const {
+  mu::data d;
+  d.set("status", Str(std::to_string(status)));
+  d.set("title", Str(title));
+  d.set("message", Str(message));
+  return InLayout(templates_, title, mu::data(mu::data::type::list), RenderWith(templates_, "error", d));
+}
+
+}  // namespace assent::render

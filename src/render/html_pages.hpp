@@ -1,0 +1,44 @@
+#pragma once
+// Public HTML pages rendered from Mustache templates (templates/*.mustache), which
+// escape every value by default. The only unescaped insertion is the page body into
+// the layout, and that body is itself a rendered template.
+//
+// Thread-safety: the const methods may be called from several threads at once
+// (templates are parsed per render; kainjow's parsed templates are not thread-safe).
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "publication/public_decision.hpp"
+#include "services/register.hpp"
+
+namespace assent::render {
+
+class HtmlPages {
+ public:
+  // Reads layout, home, register, decision and error templates from `dir`, and checks
+  // that each parses. Errors name the file.
+  static Result<HtmlPages> Load(const std::string& dir);
+
+  std::string Home(const std::vector<services::BodyListing>& bodies) const;
+  std::string Register(const services::RegisterPage& page) const;
+  std::string Decision(const publication::PublicDecision& decision) const;
+  // An error page in the same design. `message` must be safe to show to anyone.
+  std::string Error(int status, std::string_view title, std::string_view message) const;
+
+ private:
+  std::map<std::string, std::string, std::less<>> templates_;
+};
+
+// Splits section text into paragraphs and bullet lists: blank lines end a paragraph,
+// lines starting "- " or "• " are list items.
+struct TextBlock {
+  bool list = false;
+  std::vector<std::string> lines;  // one paragraph (joined with spaces) or the list items
+};
+std::vector<TextBlock> SplitBlocks(std::string_view text);
+
+}  // namespace assent::render

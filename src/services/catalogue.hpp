@@ -1,0 +1,30 @@
+#pragma once
+// The data files a deployment runs on: its decision forms (forms/*.toml) and its
+// bodies (a bodies file). Loaded once at start; errors name the file and key.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "decisions/body.hpp"
+#include "decisions/form.hpp"
+
+namespace assent::services {
+
+struct Catalogue {
+  std::vector<decisions::Form> forms;
+  const decisions::Form* FindForm(std::string_view id) const;
+};
+
+// Every *.toml in `dir`, in name order. An unreadable or invalid form fails the load.
+Result<std::vector<decisions::Form>> LoadForms(const std::string& dir);
+Result<std::vector<decisions::Body>> LoadBodiesFile(const std::string& path);
+// Checks that each body names a form the catalogue has.
+Result<void> CheckBodiesHaveForms(const std::vector<decisions::Body>& bodies,
+                                  const Catalogue& catalogue, std::string_view where);
+
+// Reads a whole file; errors say "PATH: cannot read file (reason)".
+Result<std::string> ReadWholeFile(const std::string& path);
+
+}  // namespace assent::services

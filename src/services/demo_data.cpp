@@ -1,0 +1,40 @@
+#include "services/demo_data.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "services/import_records.hpp"
+
+namespace assent::services {
+
+Result<int> SyncBodies(storage::Store& store, const Catalogue& catalogue,
+                       const std::string& bodies_file) {
+  auto bodies = LoadBodiesFile(bodies_file);
+  if (!bodies) return bodies.error();
+  if (auto r = CheckBodiesHaveForms(*bodies, catalogue, bodies_file); !r) return r.error();
+  storage::ChangeSet cs;
+  cs.put_bodies = *bodies;
+  if (auto r = store.Apply(cs); !r) return r.error();
+  return static_cast<int>(bodies->size());
+}
+
+Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalogue,
+                                 const std::string& demo_dir) {
+  auto existing = store.ListBodies();
+  if (!existing) return existing.error();
+  if (!existing->empty()) return DemoLoad{};
+  auto synced = SyncBodies(store, catalogue, demo_dir + "/bodies.toml");
+  if (!synced) return synced.error();
+  std::vector<std::string> seeds;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(demo_dir + "/seeds", ec)) {
+    if (entry.path().extension() == ".txt") seeds.push_back(entry.path().string());
+  }
+  if (ec) return Fail(ErrorCode::kUnavailable, "cannot list demo seeds: " + ec.message(), demo_dir);
+  std::sort(seeds.begin(), seeds.end());
+  auto imported = ImportFiles(store, catalogue.forms, seeds);
+  if (!imported) return imported.error();
+  return DemoLoad{true, *synced, static_cast<int>(imported->size())};
+}
+
+}  // namespace assent::services

@@ -1,0 +1,105 @@
+#include "web/service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+
+#include "web/handlers.hpp"
+
+namespace assent::web {
+namespace {
+
+bool IsReadMethod(Method m) { return m == Method::kGet || m == Method::kHead; }
+
+std::optional<Response> Conditional(const Request& req, const Response& r) {
+  std::string_view inm = req.Header("if-none-match");
+  if (!inm.empty() && !r.etag.empty() && inm.find(r.etag) != std::string_view::npos) {
+    return NotModified(r);
+  }
+  return r;
+}
+
+}  // namespace
+
+std::optional<Response> Service::TryFast(const Request& req) const {
+  if (!IsReadMethod(req.method)) return std::nullopt;
+  if (const Response* asset = files_.Find(req.path)) return Conditional(req, *asset);
+  if (auto cached = cache_.Find(req.target)) return Conditional(req, *cached);
+  return std::nullopt;
+}
+
+Response Service::Handle(const Request& req) {
+  try {
+    return Dispatch(req);
+  } catch (const std::exception& e) {
+    // Foreign exceptions stop here: a generic page for the reader, detail for the log.
+    spdlog::error("internal error on {}: {}", req.path, e.what());
+  } catch (...) {
+    spdlog::error("internal error on {}: unknown exception", req.path);
+  }
+  return ErrorPage(site_, 500, "Sorry, something went wrong on our side. Please try again later.");
+}
+
+Response Service::Dispatch(const Request& req) {
+  if (auto fast = TryFast(req)) return *fast;
+  if (req.path.size() > 1 && req.path.back() == '/') {
+    std::string to = req.path.substr(0, req.path.size() - 1);
+    if (to.find("//") == std::string::npos) {
+      return MakeResponse(301, "text/plain; charset=utf-8", "Moved to " + to + "\n", "no-cache",
+                          {{"Location", to}});
+    }
+  }
+  RouteParams params;
+  bool path_known = false;
+  for (const Route& route : Routes()) {
+    if (!MatchRoute(route.pattern, req.path, params)) continue;
+    path_known = true;
+    bool method_ok = route.method == req.method ||
+                     (route.method == Method::kGet && req.method == Method::kHead);
+    if (!method_ok) continue;
+    if (route.access != Access::kPublic) {
+      // No staff sign-in exists yet: nothing but public routes can be reached.
+      return ErrorPage(site_, 403, "You do not have access to this page.");
+    }
+    std::uint64_t generation = cache_.generation();
+    Response r = route.handler(req, params, site_);
+    if (r.status >= 500) spdlog::warn("{} {} -> {}", req.remote, req.path, r.status);
+    if (route.cacheable && r.status == 200) cache_.Put(req.target, r, generation);
+    return *Conditional(req, r);
+  }
+  if (path_known) {
+    return MakeResponse(405, "text/plain; charset=utf-8", "Method not allowed\n", "no-store",
+                        {{"Allow", "GET, HEAD"}});
+  }
+  return ErrorPage(site_, 404,
+                   "If you typed the web address, check it is correct. If you followed a link, "
+                   "the decision may not have been published yet.");
+}
+
+ChangeWatcher::ChangeWatcher(storage::Store& store, PageCache& cache,
+                             std::chrono::milliseconds interval)
+    : store_(store), cache_(cache), interval_(interval), thread_([this] { Run(); }) {}
+
+ChangeWatcher::~ChangeWatcher() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void ChangeWatcher::Run() {
+  std::optional<std::uint64_t> last;
+  std::unique_lock lock(mu_);
+  while (!stop_) {
+    lock.unlock();
+    auto token = store_.ChangeToken();
+    if (token && last && *token != *last) cache_.Invalidate();
+    if (token) last = *token;
+    lock.lock();
+    cv_.wait_for(lock, interval_, [this] { return stop_; });
+  }
+}
+
+}  // namespace assent::web

@@ -1,0 +1,51 @@
+#include "workflow/lifecycle.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace assent::workflow {
+namespace {
+
+using decisions::Status;
+
+constexpr std::array<Transition, 9> kTransitions = {{
+    {Status::kDraft, Event::kSubmit, Status::kSubmitted},
+    {Status::kSubmitted, Event::kReturnForRevision, Status::kDraft},
+    {Status::kSubmitted, Event::kDecide, Status::kDecided},
+    {Status::kDecided, Event::kPublish, Status::kPublished},
+    {Status::kDraft, Event::kImportPublished, Status::kPublished},
+    {Status::kDraft, Event::kWithdraw, Status::kWithdrawn},
+    {Status::kSubmitted, Event::kWithdraw, Status::kWithdrawn},
+    {Status::kDecided, Event::kWithdraw, Status::kWithdrawn},
+    {Status::kPublished, Event::kWithdraw, Status::kWithdrawn},
+}};
+
+}  // namespace
+
+std::string_view EventName(Event event) {
+  switch (event) {
+    case Event::kSubmit: return "submit";
+    case Event::kReturnForRevision: return "return for revision";
+    case Event::kDecide: return "decide";
+    case Event::kPublish: return "publish";
+    case Event::kWithdraw: return "withdraw";
+    case Event::kImportPublished: return "import a published record";
+  }
+  return "unknown";
+}
+
+std::span<const Transition> Transitions() { return kTransitions; }
+
+Result<Status> Next(Status from, Event event) {
+  for (const auto& t : kTransitions) {
+    if (t.from == from && t.event == event) return t.to;
+  }
+  return Fail(ErrorCode::kIllegalTransition,
+              fmt::format("cannot {} a decision that is {}", EventName(event),
+                          decisions::StatusName(from)));
+}
+
+bool IsPublic(Status status) { return status == Status::kPublished || status == Status::kWithdrawn; }
+
+}  // namespace assent::workflow

@@ -1,0 +1,33 @@
+#pragma once
+// The life of a decision record as a table: which event moves a record from which
+// status to which. The sign-off chain inside "submitted" comes from the body's form
+// (see decisions/form.hpp); this table is the outer life.
+
+#include <span>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "decisions/decision.hpp"
+
+namespace assent::workflow {
+
+enum class Event { kSubmit, kReturnForRevision, kDecide, kPublish, kWithdraw, kImportPublished };
+std::string_view EventName(Event event);
+
+struct Transition {
+  decisions::Status from;
+  Event event;
+  decisions::Status to;
+};
+
+// Every allowed move; docs and tests read this table.
+std::span<const Transition> Transitions();
+
+// The status after `event`, or kIllegalTransition naming both.
+Result<decisions::Status> Next(decisions::Status from, Event event);
+
+// Whether a record in this status may appear on the public register at all.
+// Published records show their Part 1; withdrawn ones show a tombstone.
+bool IsPublic(decisions::Status status);
+
+}  // namespace assent::workflow

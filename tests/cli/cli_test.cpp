@@ -1,0 +1,131 @@
+// The `assent` binary as a user runs it: stdout, stderr and exit codes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/files.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace assent {
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs the binary with a clean ASSENT_* environment; `args` are shell-quoted by the caller.
+Run Assent(const std::string& args, const std::string& env = "") {
+  std::string cmd = "env -u ASSENT_STORE_URL -u ASSENT_DATA_DIR -u ASSENT_DEMO -u ASSENT_LISTEN " +
+                    env + " '" + std::string(ASSENT_BINARY) + "' " + args + " 2>&1";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string Seed(const std::string& stem) {
+  return testing_support::SourceDir() + "/demo/seeds/" + stem + ".txt";
+}
+
+TEST(Cli, HelpListsEveryCommand) {
+  auto r = Assent("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* c : {"serve", "import", "config", "version"}) {
+    EXPECT_NE(r.out.find(c), std::string::npos) << c;
+  }
+  auto v = Assent("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.substr(0, 7), "assent ");
+}
+
+TEST(Cli, UnknownCommandFails) {
+  auto r = Assent("frobnicate");
+  EXPECT_NE(r.exit_code, 0);
+}
+
+TEST(Cli, ConfigShowsOriginsAndRejectsBadValues) {
+  auto r = Assent("config --listen 127.0.0.1:9999", "ASSENT_DATA_DIR=/srv/assent");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("listen = \"127.0.0.1:9999\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("from flag --listen"), std::string::npos);
+  EXPECT_NE(r.out.find("store_url = \"sqlite:/srv/assent/assent.db\""), std::string::npos) << r.out;
+
+  testing_support::TempDir dir;
+  std::string file = dir.File("assent.toml");
+  std::ofstream(file) << "listen = \"everywhere\"\n";
+  auto bad = Assent("--config '" + file + "' config");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.out, "assent: " + file +
+                         ": key listen: 'everywhere' is not host:port, e.g. 127.0.0.1:8080\n");
+  auto env = Assent("config", "ASSENT_LISTEN=nowhere");
+  EXPECT_EQ(env.exit_code, 1);
+  EXPECT_NE(env.out.find("environment ASSENT_LISTEN"), std::string::npos);
+}
+
+TEST(Cli, DryRunPrintsEveryLabelFieldOfEachSeed) {
+  for (const char* stem : {"000_d97213282a44e43e", "001_bbad0e5ce30ae459", "002_355094bc4b687ec6",
+                           "003_9d093bf2b27382d5", "004_251d7e129d4e821e"}) {
+    auto r = Assent("import --json --dry-run '" + Seed(stem) + "'");
+    ASSERT_EQ(r.exit_code, 0) << stem << "\n" << r.out;
+    auto got = nlohmann::json::parse(r.out);
+    auto want = nlohmann::json::parse(
+        testing_support::ReadSourceFile(std::string("tests/data/seeds/") + stem + ".json"));
+    for (const auto& [key, value] : want.items()) {
+      if (key == "_notes" || key == "source") continue;
+      ASSERT_TRUE(got.contains(key)) << stem << " " << key;
+      if (key == "signoffs") {
+        ASSERT_EQ(got[key].size(), value.size()) << stem;
+        for (size_t i = 0; i < value.size(); ++i) {
+          for (const auto& [k, v] : value[i].items()) {
+            EXPECT_EQ(got[key][i][k], v) << stem << " signoffs[" << i << "]." << k;
+          }
+        }
+      } else {
+        EXPECT_EQ(got[key], value) << stem << " " << key;
+      }
+    }
+  }
+}
+
+TEST(Cli, ImportStoresOnceAndRefusesBadInputWithoutLosingAnything) {
+  testing_support::TempDir dir;
+  std::string common = "--data-dir '" + dir.File("data") + "' --bodies-file '" +
+                       testing_support::SourceDir() + "/demo/bodies.toml'";
+  auto first = Assent("import " + common + " '" + Seed("000_d97213282a44e43e") + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_NE(first.out.find("imported: "), std::string::npos);
+  EXPECT_NE(first.out.find("cumbria 006/2017"), std::string::npos) << first.out;
+  auto again = Assent("import " + common + " '" + Seed("000_d97213282a44e43e") + "'");
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find("already imported"), std::string::npos) << again.out;
+
+  std::string junk = dir.File("junk.txt");
+  std::ofstream(junk) << "\x00\x01\x02 binary";
+  std::ofstream(dir.File("binary.txt"), std::ios::binary).write("ab\0cd", 5);
+  auto bad = Assent("import " + common + " '" + Seed("003_9d093bf2b27382d5") + "' '" +
+                    dir.File("binary.txt") + "'");
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("nothing was imported"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("binary.txt"), std::string::npos) << bad.out;
+  // 003 was good but must not have been stored: importing it alone now is a fresh import.
+  auto good = Assent("import " + common + " '" + Seed("003_9d093bf2b27382d5") + "'");
+  EXPECT_NE(good.out.find("imported: "), std::string::npos) << good.out;
+  EXPECT_EQ(good.out.find("already"), std::string::npos) << good.out;
+
+  auto missing = Assent("import " + common + " /nonexistent.txt");
+  EXPECT_NE(missing.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace assent
