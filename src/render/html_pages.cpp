@@ -33,6 +33,7 @@ mu::data Blocks(std::string_view text) {
       mu::data items(mu::data::type::list);
       for (const auto& line : b.lines) items.push_back(Str(line));
       block.set("items", items);
+      block.set("is_list", mu::data(true));
     } else {
       block.set("paragraph", Str(b.lines.empty() ? "" : b.lines[0]));
     }

@@ -5,7 +5,7 @@
 namespace assent::render {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json OptDate(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
 json OptStr(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }

@@ -103,6 +103,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec) {
+    if (ec == http::error::body_limit) return SendPlain(413, "Request body too large\n");
     if (ec) return Fail(ec);
     stream_.expires_after(server_.options.read_timeout);
     http::async_read(stream_, buffer_, *parser_,

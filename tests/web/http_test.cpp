@@ -2,6 +2,7 @@
 // demo register plus records made to test confidentiality, and a plain socket client.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <thread>
@@ -180,7 +181,7 @@ TEST_F(HttpTest, Part2AndUnpublishedRecordsNeverReachAPublicSurface) {
   auto secret = Fetch("/cumbria/decisions/099-2019");
   ASSERT_EQ(secret.status, 200);
   EXPECT_NE(secret.body.find("id=\"part2-notice\""), std::string::npos);
-  EXPECT_NE(secret.body.find("1 confidential background paper is not published"), std::string::npos);
+  EXPECT_NE(secret.body.find("2 confidential background papers are not published"), std::string::npos);
   auto draft = Fetch("/cumbria/decisions/098-2019");
   EXPECT_EQ(draft.status, 404) << "an undecided record must not be revealed";
   for (const char* target :
