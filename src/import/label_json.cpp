@@ -1,0 +1,110 @@
+#include "import/label_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace assent::import {
+namespace {
+
+using decisions::Outcome;
+// Keys in the order the labels print them.
+using json = nlohmann::ordered_json;
+
+template <typename T>
+json OrNull(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json DateOrNull(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
+
+json FieldOrNull(const decisions::Decision& d, std::string_view key) {
+  for (const auto& f : d.fields) {
+    if (f.key == key) return f.value;
+  }
+  return nullptr;
+}
+
+json OutcomeJson(Outcome o) {
+  if (o == Outcome::kUnknown) return nullptr;
+  return std::string(decisions::OutcomeName(o));
+}
+
+int PartNumber(decisions::Part p) { return p == decisions::Part::kPart2 ? 2 : 1; }
+
+json Publication(const decisions::PublicationAnswers& p) {
+  return json{{"deferred", OrNull(p.deferred)},
+              {"deferral_reason", p.deferral_reason},
+              {"deferred_until", DateOrNull(p.deferred_until)},
+              {"part2_exists", OrNull(p.part2_exists)},
+              {"part2_reason", p.part2_reason},
+              {"for_publication", OrNull(p.for_publication)},
+              {"non_publication_reason", p.non_publication_reason},
+              {"redaction_required", OrNull(p.redaction_required)}};
+}
+
+json Media(const decisions::MediaAnswers& m) {
+  return json{{"press_release_required", OrNull(m.press_release_required)},
+              {"strategy_formulated", OrNull(m.strategy_formulated)},
+              {"strategy_attached", OrNull(m.strategy_attached)},
+              {"press_release_date", DateOrNull(m.press_release_date)}};
+}
+
+}  // namespace
+
+std::string ToLabelJson(const ImportedRecord& record, int indent) {
+  const auto& d = record.decision;
+  json j = json::object();
+  j["source"] = d.source;
+  j["form"] = record.form ? json(record.form->kind) : json(nullptr);
+  j["body"] = record.form ? json(record.form->body_name) : json(d.body);
+  j["reference"] = d.reference;
+  j["title"] = d.title;
+  j["decision_maker_role"] = OrNull(d.decision_maker_role);
+  j["outcome"] = OutcomeJson(d.outcome);
+  j["decision_date"] = DateOrNull(d.decision_date);
+  j["part2_exists"] = OrNull(d.publication.part2_exists);
+  j["publication_deferred"] = OrNull(d.publication.deferred);
+  j["press_release_required"] = OrNull(d.media.press_release_required);
+  j["classification"] = FieldOrNull(d, "classification");
+  j["report_by"] = FieldOrNull(d, "report_by");
+  j["report_date"] = FieldOrNull(d, "report_date");
+
+  json signoffs = json::array();
+  for (const auto& s : d.signoffs) {
+    signoffs.push_back({{"step", s.step},
+                        {"role", OrNull(s.role)},
+                        {"name", OrNull(s.name)},
+                        {"date", DateOrNull(s.date)},
+                        {"note", s.note}});
+  }
+  j["signoffs"] = std::move(signoffs);
+
+  json fields = json::object();
+  for (const auto& f : d.fields) fields[f.key] = f.value;
+  j["fields"] = std::move(fields);
+
+  json sections = json::array();
+  for (const auto& s : d.sections) {
+    sections.push_back({{"key", s.key}, {"heading", s.heading}, {"part", PartNumber(s.part)}, {"text", s.text}});
+  }
+  j["sections"] = std::move(sections);
+
+  json boards = json::array();
+  for (const auto& b : d.boards) boards.push_back({{"name", b.name}, {"date", DateOrNull(b.date)}});
+  j["boards"] = std::move(boards);
+  json papers = json::array();
+  for (const auto& p : d.background_papers) papers.push_back({{"title", p.title}, {"part", PartNumber(p.part)}});
+  j["background_papers"] = std::move(papers);
+  j["persons_consulted"] = d.persons_consulted;
+  j["publication"] = Publication(d.publication);
+  j["media"] = Media(d.media);
+
+  json notes = json::array();
+  for (const auto& n : record.notes) {
+    notes.push_back({{"field", n.field}, {"line", n.line}, {"confidence", n.confidence}, {"note", n.note}});
+  }
+  j["notes"] = std::move(notes);
+  // Replace invalid UTF-8 rather than throw: the text came from outside.
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace assent::import
