@@ -32,8 +32,9 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-// 1..12 for a month name or its abbreviation ("feb", "sept"), else 0.
+// 1..12 for a month name or its abbreviation ("feb", "Feb.", "sept"), else 0.
 unsigned MonthNumber(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   for (size_t m = 0; m < kMonths.size(); ++m) {
     std::string_view name = kMonths[m];
     if (word == name) return static_cast<unsigned>(m + 1);
@@ -146,8 +147,14 @@ std::string Clean(std::string_view text) {
 }
 
 std::optional<Date> ParseClean(const std::string& s) {
-  if (s.find(' ') == std::string::npos) return NumericDate(s);
-  return TextDate(Tokens(s));
+  if (s.find(' ') != std::string::npos) return TextDate(Tokens(s));
+  if (s.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) return NumericDate(s);
+  // "22-Feb-2017", "22/Feb/2017".
+  std::string spaced = s;
+  for (char& c : spaced) {
+    if (c == '-' || c == '/' || c == '.') c = ' ';
+  }
+  return TextDate(Tokens(spaced));
 }
 
 }  // namespace
@@ -159,7 +166,7 @@ Result<Date> ReadDate(std::string_view text) {
               fmt::format("'{}' is not a readable date", CollapseSpaces(text)));
 }
 
-std::optional<TrailingDate> FindTrailingDate(std::string_view text) {
+std::optional<DateInText> FindTrailingDate(std::string_view text) {
   std::string_view t = Trim(text);
   while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';')) t.remove_suffix(1);
   // Try the last one to four space-separated tokens, shortest first.
@@ -168,10 +175,24 @@ std::optional<TrailingDate> FindTrailingDate(std::string_view text) {
     size_t space = t.find_last_of(" \t", pos == 0 ? 0 : pos - 1);
     size_t begin = space == std::string_view::npos ? 0 : space + 1;
     if (auto date = ParseClean(Clean(t.substr(begin)))) {
-      return TrailingDate{*date, begin};
+      return DateInText{*date, begin, t.size()};
     }
     if (space == std::string_view::npos) break;
     pos = space;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateInText> FindLeadingDate(std::string_view text) {
+  std::string_view t = Trim(text);
+  // The first one to four space-separated tokens, longest first.
+  std::vector<size_t> ends;
+  for (size_t i = 0; i < t.size() && ends.size() < 4; ++i) {
+    if (t[i] == ' ' || t[i] == '\t') ends.push_back(i);
+  }
+  ends.push_back(t.size());
+  for (size_t k = std::min<size_t>(ends.size(), 4); k-- > 0;) {
+    if (auto date = ParseClean(Clean(t.substr(0, ends[k])))) return DateInText{*date, 0, ends[k]};
   }
   return std::nullopt;
 }

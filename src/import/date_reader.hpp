@@ -19,12 +19,15 @@ namespace assent::import {
 // Error (kInvalidInput): "'15th Jovenber Co. 8' is not a readable date".
 Result<Date> ReadDate(std::string_view text);
 
-// A date that ends `text`, as in a list line "Chief Officer Group (COG) 10/03/2021".
-struct TrailingDate {
+struct DateInText {
   Date date;
-  size_t begin = 0;  // byte offset where the date starts
+  size_t begin = 0;  // the date's byte span in the (trimmed) text
+  size_t end = 0;
 };
-std::optional<TrailingDate> FindTrailingDate(std::string_view text);
+// A date that ends `text`, as in a list line "Chief Officer Group (COG) 10/03/2021".
+std::optional<DateInText> FindTrailingDate(std::string_view text);
+// A date that starts `text`, as in "22nd February 2017 (by e-mail)".
+std::optional<DateInText> FindLeadingDate(std::string_view text);
 
 // Dates a record's signature dates should lie near: the meeting or report date, and
 // the year in the reference ("2018/37" -> 2018).

@@ -64,10 +64,11 @@ std::optional<Found> FindLabelled(const Document& doc, const Layout& layout, con
     const Line& line = doc.lines[i];
     if (line.blank() || layout.in_block[i]) continue;
     auto hits = FindLabels(line, labels.phrases);
-    for (const auto& hit : hits) {
+    for (size_t h = 0; h < hits.size(); ++h) {
+      const LabelHit& hit = hits[h];
       if (!wanted(labels.owners[hit.label], labels.phrases[hit.label])) continue;
       std::string value = HitValue(line, hit);
-      if (!value.empty() || hit.end != LabelEnd::kEndOfLine) return Found{value, i, false};
+      if (!value.empty() || h + 1 < hits.size()) return Found{value, i, false};
       // "Label:" alone: the value is the next non-empty line, unless that is a label,
       // a heading or a question.
       for (size_t j = i + 1; j < doc.lines.size(); ++j) {

@@ -23,7 +23,6 @@ struct Answer {
   bool had_struck = false;
   int line = 0;
   bool next_line = false;
-  bool both_printed = false;  // "YES" and "NO" on separate lines, neither struck
 };
 
 bool Parenthetical(std::string_view t) {
@@ -106,7 +105,7 @@ Answer FindAnswer(const Document& doc, const Layout& layout, size_t q) {
         a.line = first_struck ? other.number : next.number;
         a.had_struck = true;
       } else {
-        a.both_printed = true;
+        a.text = next.text + " " + other.text;  // "☒ YES" "☐ NO", or both left standing
       }
     }
   }
@@ -160,7 +159,7 @@ void Store(const std::string& key, bool media, const FieldRead<bool>& yes_no, co
 
 }  // namespace
 
-QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout) {
+QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout, const decisions::Form& form) {
   QuestionAnswers out;
   bool asks_part2_reason = std::any_of(layout.questions.begin(), layout.questions.end(), [](const QuestionHit& q) {
     return !q.media && q.question->key == "part2_reason";
@@ -179,10 +178,6 @@ QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout) {
     double confidence = a.next_line ? kNextLine : kSameLine;
     switch (hit.question->type) {
       case FieldType::kYesNo: {
-        if (a.both_printed) {
-          note.note = "YES and NO both printed on their own lines, neither struck through";
-          break;
-        }
         if (a.next_line && SplitWords(a.text).size() > kMaxAnswerWords) a.text.clear();
         YesNoAnswer answer = a.text.empty() && !a.had_struck ? ChoiceInQuestion(doc.lines[hit.line], hit)
                                                              : ReadYesNo(a.text, a.had_struck);
@@ -212,6 +207,13 @@ QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout) {
     if (!hit.media && hit.question->key == "part2_exists" && yes_no.value == true && !asks_part2_reason &&
         !a.next_line) {
       out.publication.part2_reason = Part2Reason(doc, layout, hit.line);
+    }
+  }
+  for (bool media : {false, true}) {
+    for (const auto& q : media ? form.media : form.publication) {
+      std::string field = (media ? "media." : "publication.") + q.key;
+      if (std::find(answered.begin(), answered.end(), field) != answered.end()) continue;
+      out.notes.push_back({field, 0, 0, fmt::format("question '{}' not found", q.text)});
     }
   }
   return out;

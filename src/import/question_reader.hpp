@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "decisions/decision.hpp"
+#include "decisions/form.hpp"
 #include "import/field_read.hpp"
 #include "import/layout.hpp"
 #include "import/text_normaliser.hpp"
@@ -27,6 +28,7 @@ struct QuestionAnswers {
 // When a form asks whether a Part 2 exists but has no question for why, the lines
 // after a YES answer give the public reason (e.g. "Appendix – ... commercially
 // sensitive information ...").
-QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout);
+// A question of the form that the text does not print gets a "not found" note.
+QuestionAnswers ReadQuestions(const Document& doc, const Layout& layout, const decisions::Form& form);
 
 }  // namespace assent::import

@@ -203,7 +203,7 @@ Result<ImportedRecord> ReadDecisionText(std::string_view text, std::string_view 
   AddSignOffs(signoffs, rec);
   Decide(signoffs, header, rec);
 
-  QuestionAnswers answers = ReadQuestions(doc, layout);
+  QuestionAnswers answers = ReadQuestions(doc, layout, form);
   d.publication = answers.publication;
   d.media = answers.media;
   for (const auto& n : answers.notes) rec.notes.push_back({n.field, n.line, n.confidence, n.note});

@@ -302,5 +302,111 @@ TEST(RecordReaderLayouts, FormPhraseInATitleBeatsOneQuotedInText) {
   EXPECT_EQ(r->form->id, "essex-decision-report");
 }
 
+constexpr const char* kCumbriaDeferred = R"(Office of the Police and Crime Commissioner
+
+REQUEST FOR POLICE & CRIME COMMISSIONER DECISION
+Decision reference: 021/2022
+
+TITLE:
+
+Victims' hub lease renewal
+
+EXECUTIVE SUMMARY
+
+The lease on the victims' hub ends in May 2022.
+
+RECOMMENDATION
+
+That the lease is renewed for five years.
+
+Police & Crime Commissioner
+
+I hereby approve the recommendation(s) above
+
+Police & Crime Commissioner (delete as appropriate)
+
+Signature:
+
+P. Commissioner
+
+Date: 14-Mar-2022 (by e-mail)
+
+Public Access to Information
+
+Is the publication of this form to be deferred? YES
+
+If yes, for what reason: Negotiations with the landlord are not complete.
+
+Until what date (if known): 30 April 2022
+
+Is there a Part 2 form - NO
+
+ORIGINATING OFFICER DECLARATION
+
+Signed: O. Officer
+
+Date: 10/03/2022
+
+OPCC OFFICER APPROVAL
+
+Deputy Chief Executive (delete as appropriate)
+
+Signature: D. Deputy
+
+Date: 11/03/2022
+
+Will a press release be required following the decision being considered? ☒ YES ☐ NO
+)";
+
+TEST(RecordReaderLayouts, CumbriaDeferredWithOneOptionLeftAndTickBoxes) {
+  auto r = Read(kCumbriaDeferred);
+  ASSERT_TRUE(r) << r.error().ToString();
+  const auto& d = r->decision;
+  EXPECT_EQ(d.reference, "021/2022");
+  EXPECT_EQ(d.title, "Victims' hub lease renewal");
+  EXPECT_EQ(d.outcome, Outcome::kApproved) << "the unwanted option deleted rather than struck";
+  EXPECT_EQ(d.decision_maker_role, "Police & Crime Commissioner");
+  EXPECT_EQ(d.decision_date, D(2022, 3, 14));
+  EXPECT_EQ(Note(*r, "decision_date")->note, "date read from the start of '14-Mar-2022 (by e-mail)'");
+  EXPECT_EQ(d.publication.deferred, true);
+  EXPECT_EQ(d.publication.deferral_reason, "Negotiations with the landlord are not complete.");
+  EXPECT_EQ(d.publication.deferred_until, D(2022, 4, 30));
+  EXPECT_EQ(d.publication.part2_exists, false);
+  EXPECT_EQ(d.media.press_release_required, true);
+  EXPECT_EQ(Note(*r, "media.strategy_formulated")->note,
+            "question 'If yes, has a media strategy been formulated?' not found");
+  ASSERT_EQ(d.signoffs.size(), 3u);
+  EXPECT_EQ(d.signoffs[1].role, "Deputy Chief Executive");
+  EXPECT_EQ(d.signoffs[2].name, "P. Commissioner");
+  ASSERT_EQ(d.sections.size(), 2u);
+  EXPECT_EQ(d.sections[1].text, "That the lease is renewed for five years.");
+}
+
+constexpr const char* kEssexTicked = R"(PFCC Decision Report
+Report reference number: 030-23
+Title of report: Drone unit
+
+1. Purpose of the report
+To set up a drone unit.
+
+Publication
+
+Is the report for publication?
+
+☒ YES
+
+☐ NO
+
+If the report is for publication, is redaction required: ☐ YES ☒ NO
+)";
+
+TEST(RecordReaderLayouts, EssexTickBoxesOnTheirOwnLines) {
+  auto r = Read(kEssexTicked);
+  ASSERT_TRUE(r) << r.error().ToString();
+  EXPECT_EQ(r->decision.publication.for_publication, true);
+  EXPECT_EQ(r->decision.publication.redaction_required, false);
+  EXPECT_EQ(r->decision.sections.size(), 1u);
+}
+
 }  // namespace
 }  // namespace assent::import

@@ -184,7 +184,7 @@ TEST(RecordReaderSeeds, EssexFieldsBoardsAndSignatures) {
   EXPECT_EQ(d.signoffs[0].note, "printed 'Deputy M.O.' after the name");
   EXPECT_EQ(d.publication.for_publication, std::nullopt);
   EXPECT_EQ(FindNote(*r, "publication.for_publication")->note,
-            "YES and NO both printed on their own lines, neither struck through");
+            "YES and NO both printed, neither struck through");
   EXPECT_EQ(FindNote(*r, "outcome")->line, 132);
 }
 

@@ -19,6 +19,14 @@ bool IsFiller(const std::string& w) { return w == "delete" || w == "as" || w == 
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Words written where a name should be that are not one.
+bool IsPlaceholderWord(const std::string& w) {
+  for (std::string_view p : {"signed", "signature", "sign", "name", "print", "tbc", "tba", "none", "na", "unsigned"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 // A name standing alone on a line: capitalised words ("ROGER HIRST", "S. Kirkpatrick").
 bool NameLike(const Line& line) {
   for (const auto& w : line.words) {
@@ -90,22 +98,29 @@ CapacityMark ReadCapacityLine(const Line& line, const std::vector<std::string>& 
 PersonName ReadPersonName(std::string_view text) {
   PersonName out;
   std::string s = CollapseSpaces(text);
+  // "Jane Doe (Deputy PFCC)", "Jane Doe - Deputy PFCC", "Jane Doe, Deputy PFCC".
+  if (!s.empty() && s.back() == ')' && s.find('(') != std::string::npos && s.find('(') > 0) {
+    size_t open = s.rfind('(');
+    out.capacity = std::string(Trim(s.substr(open + 1, s.size() - open - 2)));
+    s = std::string(Trim(s.substr(0, open)));
+  }
   for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ", "}) {
     size_t at = s.find(sep);
-    if (at != std::string::npos) {
+    if (at != std::string::npos && out.capacity.empty()) {
       out.capacity = std::string(Trim(s.substr(at + sep.size())));
       s = std::string(Trim(s.substr(0, at)));
       break;
     }
   }
   size_t letters = 0;
-  bool digits = false;
+  bool odd = false;
   for (char c : s) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
-    if (IsDigit(c)) digits = true;
+    if (IsDigit(c) || c == '/' || c == '(' || c == ')' || c == '[' || c == ']' || c == '@' || c == '<') odd = true;
   }
-  size_t words = SplitWords(s).size();
-  if (s.empty() || letters < 2 || digits || words > kMaxNameWords) {
+  auto words = SplitWords(s);
+  bool placeholder = words.size() == 1 && IsPlaceholderWord(words[0].text);
+  if (s.empty() || letters < 2 || odd || words.size() > kMaxNameWords || placeholder) {
     out.problem = fmt::format("'{}' is not a readable name", CollapseSpaces(text));
     out.capacity.clear();
     return out;
@@ -129,7 +144,7 @@ SignatureBox ReadSignatureBox(const Document& doc, size_t from, size_t to,
         // A second signature or date after a complete one belongs to someone else.
         if ((is_date && seen_date_label) || (!is_date && seen_date_label && seen_name_label)) return box;
         LabelledText value{HitValue(line, hit), line.number, false};
-        if (value.text.empty() && hit.end == LabelEnd::kEndOfLine && hit.begin == hits.back().begin) {
+        if (value.text.empty() && hit.begin == hits.back().begin) {
           for (size_t j = i + 1; j < to; ++j) {
             const Line& next = doc.lines[j];
             if (next.blank()) continue;

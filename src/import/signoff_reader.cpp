@@ -19,6 +19,7 @@ constexpr double kStruckChoice = 0.9;
 constexpr double kSignedStatement = 0.9;
 constexpr double kOneMark = 0.7;
 constexpr double kCapacityAfterName = 0.7;
+constexpr double kDateWithRemark = 0.7;
 
 // Merges what `more` read into `box` where `box` has nothing.
 void Merge(SignatureBox& box, const SignatureBox& more) {
@@ -60,9 +61,17 @@ void ReadDateField(const SignatureBox& box, const DateAnchors& anchors, SignOffR
   }
   r.date.line = box.date.line;
   auto date = ReadDate(box.date.text);
+  double confidence = box.date.next_line ? kNextLine : kLabelled;
   if (!date) {
-    r.date.note = fmt::format("signature date '{}' unreadable", box.date.text);
-    return;
+    // "22nd February 2017 (by e-mail)": a clean date followed by a remark.
+    auto leading = FindLeadingDate(box.date.text);
+    if (!leading) {
+      r.date.note = fmt::format("signature date '{}' unreadable", box.date.text);
+      return;
+    }
+    date = leading->date;
+    confidence = kDateWithRemark;
+    r.date.note = fmt::format("date read from the start of '{}'", box.date.text);
   }
   std::string implausible = ImplausibleDate(*date, anchors);
   if (!implausible.empty()) {
@@ -71,7 +80,7 @@ void ReadDateField(const SignatureBox& box, const DateAnchors& anchors, SignOffR
     return;
   }
   r.date.value = *date;
-  r.date.confidence = box.date.next_line ? kNextLine : kLabelled;
+  r.date.confidence = confidence;
 }
 
 void ReadRole(const SignatureBox& box, const SignOffBlock& block, SignOffReading& r) {

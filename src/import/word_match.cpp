@@ -13,7 +13,7 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 // UTF-8 punctuation seen in converted decision records; every other non-ASCII
 // sequence is taken as part of a word (accented letters in names).
-constexpr std::array<std::string_view, 20> kPunctuation = {
+constexpr std::array<std::string_view, 31> kPunctuation = {
     "\xC2\xA0",      // no-break space
     "\xC2\xB0",      // degree sign, as in "N°"
     "\xC2\xBA",      // masculine ordinal, "Nº"
@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 20> kPunctuation = {
     "\xE2\x84\x96",  // numero sign
     "\xEF\x82\xB7",  // Word's private-use bullet
     "\xE2\x97\x8F",  // black circle bullet
+    "\xE2\x98\x90", "\xE2\x98\x91", "\xE2\x98\x92",  // ballot boxes
+    "\xE2\x96\xA0", "\xE2\x96\xA1",                    // squares used as boxes
+    "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x9C\x97", "\xE2\x9C\x98",  // ticks and crosses
+    "\xEF\x82\xA8", "\xEF\x83\xBE",  // Wingdings boxes as Word exports them
 };
 
 // Length of the punctuation sequence starting at text[i], or 0.

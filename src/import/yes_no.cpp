@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "core/text.hpp"
 #include "import/word_match.hpp"
 
@@ -39,6 +41,62 @@ std::string_view StripSeparators(std::string_view s) {
   return s;
 }
 
+// Ballot boxes as Word prints them: checked ☒ ☑ ■ [x], empty ☐ □ [ ].
+constexpr std::string_view kChecked[] = {"\xE2\x98\x92", "\xE2\x98\x91", "\xE2\x96\xA0", "\xEF\x83\xBE",
+                                         "\xE2\x9C\x93", "\xE2\x9C\x94", "[x]", "[X]"};
+constexpr std::string_view kEmpty[] = {"\xE2\x98\x90", "\xE2\x96\xA1", "\xEF\x82\xA8", "[ ]", "[]"};
+
+// Length of the first of `marks` that `s` starts with, or 0.
+template <size_t N>
+size_t PrefixLength(std::string_view s, const std::string_view (&marks)[N]) {
+  for (auto m : marks) {
+    if (s.substr(0, m.size()) == m) return m.size();
+  }
+  return 0;
+}
+
+// The answer a line of ballot boxes gives ("☒ YES ☐ NO", "Yes [ ] No [x]"), or
+// nullopt when it has no boxes. A box belongs to the word next to it, before or after.
+std::optional<YesNoAnswer> BallotAnswer(std::string_view s) {
+  struct Box {
+    size_t begin, end;
+    bool checked;
+  };
+  std::vector<Box> boxes;
+  for (size_t i = 0; i < s.size();) {
+    size_t checked = PrefixLength(s.substr(i), kChecked);
+    size_t empty = checked == 0 ? PrefixLength(s.substr(i), kEmpty) : 0;
+    if (checked + empty == 0) {
+      ++i;
+      continue;
+    }
+    boxes.push_back({i, i + checked + empty, checked > 0});
+    i += checked + empty;
+  }
+  if (boxes.empty()) return std::nullopt;
+  auto words = SplitWords(s);
+  // Boxes before their words ("☒ YES") unless the text starts with a word ("YES ☒").
+  bool box_first = words.empty() || boxes.front().begin < words.front().begin;
+  std::optional<bool> chosen;
+  int checked = 0;
+  for (const auto& box : boxes) {
+    if (!box.checked) continue;
+    ++checked;
+    const Word* w = nullptr;
+    for (const auto& word : words) {
+      if (box_first && word.begin >= box.end) {
+        w = &word;
+        break;
+      }
+      if (!box_first && word.end <= box.begin) w = &word;
+    }
+    if (w && (w->text == "yes" || w->text == "no")) chosen = w->text == "yes";
+  }
+  if (checked == 1 && chosen) return YesNoAnswer{chosen, {}};
+  if (checked == 0) return YesNoAnswer{std::nullopt, "no box ticked"};
+  return YesNoAnswer{std::nullopt, "ticked boxes not read as YES or NO"};
+}
+
 }  // namespace
 
 std::optional<bool> BareYesNo(std::string_view text) {
@@ -54,6 +112,7 @@ YesNoAnswer ReadYesNo(std::string_view text, bool had_struck) {
   if (s.empty()) {
     return {std::nullopt, had_struck ? "every option struck through" : "no answer given"};
   }
+  if (auto ballot = BallotAnswer(s)) return *ballot;
   auto words = SplitWords(s);
   bool yes = false, no = false;
   for (const auto& w : words) {
