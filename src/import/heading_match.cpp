@@ -60,14 +60,15 @@ std::optional<HeadingMatch> MatchHeading(const Line& line, const std::vector<Wor
   size_t skip = NumberingWords(line);
   if (!WordsAt(line.words, skip, heading)) return std::nullopt;
   size_t last = skip + heading.size();
+  size_t begin = line.words[skip].begin;
   size_t end = line.words[last - 1].end;
   if (last == line.words.size() && OnlyPunctuationAfter(line.text, end)) {
-    return HeadingMatch{true, std::string::npos};
+    return HeadingMatch{true, begin, end, std::string::npos};
   }
   size_t i = end;
   while (i < line.text.size() && (line.text[i] == ' ' || line.text[i] == ')' || line.text[i] == '*')) ++i;
   if (i < line.text.size() && line.text[i] == ':' && last < line.words.size()) {
-    return HeadingMatch{false, i + 1};
+    return HeadingMatch{false, begin, end, i + 1};
   }
   return std::nullopt;
 }

@@ -17,6 +17,8 @@ size_t NumberingWords(const Line& line);
 
 struct HeadingMatch {
   bool exact = false;  // the line is the heading and nothing else (trailing ':' allowed)
+  size_t begin = 0;    // the heading's byte span in the line, as printed
+  size_t end = 0;
   // For "Heading: text", where the text starts; std::string::npos otherwise.
   size_t inline_begin = std::string::npos;
 };

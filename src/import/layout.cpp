@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "import/heading_match.hpp"
 #include "import/signature_labels.hpp"
@@ -51,11 +52,7 @@ std::vector<HeadingHit> FormHeadings(const Document& doc, const Form& form) {
     hit.section = best->section;
     hit.inline_begin = best_match.inline_begin;
     hit.confidence = best_match.exact ? kExactHeading : kInlineHeading;
-    hit.heading = best_match.exact
-                      ? HeadingText(line)
-                      : line.text.substr(line.words[NumberingWords(line)].begin,
-                                         line.text.rfind(':', best_match.inline_begin - 1) -
-                                             line.words[NumberingWords(line)].begin);
+    hit.heading = line.text.substr(best_match.begin, best_match.end - best_match.begin);
     hits.push_back(std::move(hit));
   }
   return hits;
@@ -208,14 +205,48 @@ void MapRegions(const Document& doc, std::vector<BlockRegion>& blocks, std::vect
   }
 }
 
-}  // namespace
-
-const HeadingHit* Layout::FindHeading(size_t line) const {
-  for (const auto& h : headings) {
-    if (h.line == line) return &h;
+// Lines where a block's declaration starts (its first words), by block.
+std::map<size_t, const SignOffBlock*> FindDeclarations(const Document& doc, const std::vector<BlockRegion>& blocks) {
+  std::map<size_t, const SignOffBlock*> declarations;
+  for (const auto& region : blocks) {
+    auto words = SplitWords(region.block->declaration);
+    if (words.size() > kDeclarationWords) words.resize(kDeclarationWords);
+    for (size_t i = 0; i < doc.lines.size() && !words.empty(); ++i) {
+      if (WordsAt(doc.lines[i].words, 0, words)) declarations.emplace(i, region.block);
+    }
   }
-  return nullptr;
+  return declarations;
 }
+
+// Headings the form does not list, outside blocks and away from its own landmarks.
+void AddOtherHeadings(const Document& doc, const std::vector<bool>& landmarks, Layout& layout) {
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const Line& line = doc.lines[i];
+    if (landmarks[i] || layout.in_block[i] || IsSignatureLine(line) || !LooksLikeHeading(line)) continue;
+    layout.headings.push_back({i, nullptr, HeadingText(line), std::string::npos, kOtherHeading});
+  }
+  std::sort(layout.headings.begin(), layout.headings.end(),
+            [](const HeadingHit& a, const HeadingHit& b) { return a.line < b.line; });
+}
+
+// The header ends at the first of the form's sections (else any heading), question or block.
+size_t BodyBegin(const Layout& layout, size_t n) {
+  size_t begin = n;
+  for (const auto& h : layout.headings) {
+    if (h.section) {
+      begin = h.line;
+      break;
+    }
+  }
+  if (begin == n && !layout.headings.empty()) begin = layout.headings.front().line;
+  for (const auto& q : layout.questions) begin = std::min(begin, q.line);
+  for (const auto& b : layout.blocks) {
+    if (b.found) begin = std::min(begin, b.begin);
+  }
+  return begin;
+}
+
+}  // namespace
 
 Layout MapLayout(const Document& doc, const Form& form) {
   Layout layout;
@@ -223,62 +254,31 @@ Layout MapLayout(const Document& doc, const Form& form) {
   layout.headings = FormHeadings(doc, form);
   layout.questions = Questions(doc, form);
 
-  std::vector<bool> used(n, false);
-  for (const auto& h : layout.headings) used[h.line] = true;
-  for (const auto& q : layout.questions) used[q.line] = true;
-  std::vector<bool> hard = used;
+  // The form's headings and questions: blocks end at them and never start on them.
+  std::vector<bool> landmarks(n, false);
+  for (const auto& h : layout.headings) landmarks[h.line] = true;
+  for (const auto& q : layout.questions) landmarks[q.line] = true;
 
-  for (const auto& b : form.signoffs) layout.blocks.push_back({&b, false});
-  for (const auto& b : form.decision_makers) layout.blocks.push_back({&b, true});
-  FindAnchors(doc, layout.blocks, used);
-
-  std::map<size_t, const SignOffBlock*> declarations;
-  for (const auto& region : layout.blocks) {
-    auto words = SplitWords(region.block->declaration);
-    if (words.size() > kDeclarationWords) words.resize(kDeclarationWords);
-    for (size_t i = 0; i < n && !words.empty(); ++i) {
-      if (WordsAt(doc.lines[i].words, 0, words)) declarations.emplace(i, region.block);
-    }
+  for (const auto& b : form.signoffs) layout.blocks.push_back(BlockRegion{.block = &b, .decision_maker = false});
+  for (const auto& b : form.decision_makers) {
+    layout.blocks.push_back(BlockRegion{.block = &b, .decision_maker = true});
   }
-  for (const auto& [line, block] : declarations) layout.declarations.push_back(line);
-  MapRegions(doc, layout.blocks, hard, declarations);
-
+  std::vector<bool> used = landmarks;
+  FindAnchors(doc, layout.blocks, used);
+  auto declarations = FindDeclarations(doc, layout.blocks);
+  MapRegions(doc, layout.blocks, landmarks, declarations);
   layout.in_block.assign(n, false);
   for (const auto& b : layout.blocks) {
-    if (!b.found) continue;
-    for (size_t k = b.begin; k < b.end; ++k) layout.in_block[k] = true;
+    for (size_t k = b.begin; b.found && k < b.end; ++k) layout.in_block[k] = true;
   }
 
-  std::vector<bool> form_heading(n, false);
-  for (const auto& h : layout.headings) form_heading[h.line] = true;
-  std::vector<bool> question(n, false);
-  for (const auto& q : layout.questions) question[q.line] = true;
-  for (size_t i = 0; i < n; ++i) {
-    const Line& line = doc.lines[i];
-    if (form_heading[i] || question[i] || layout.in_block[i] || declarations.count(i) > 0) continue;
-    if (IsSignatureLine(line) || !LooksLikeHeading(line)) continue;
-    layout.headings.push_back({i, nullptr, HeadingText(line), std::string::npos, kOtherHeading});
-  }
-  std::sort(layout.headings.begin(), layout.headings.end(),
-            [](const HeadingHit& a, const HeadingHit& b) { return a.line < b.line; });
-
-  layout.body_begin = n;
-  for (const auto& h : layout.headings) {
-    if (h.section) {
-      layout.body_begin = h.line;
-      break;
-    }
-  }
-  if (layout.body_begin == n && !layout.headings.empty()) layout.body_begin = layout.headings.front().line;
-  for (const auto& q : layout.questions) layout.body_begin = std::min(layout.body_begin, q.line);
-  for (const auto& b : layout.blocks) {
-    if (b.found) layout.body_begin = std::min(layout.body_begin, b.begin);
-  }
+  for (const auto& [line, block] : declarations) landmarks[line] = true;
+  AddOtherHeadings(doc, landmarks, layout);
+  layout.body_begin = BodyBegin(layout, n);
 
   layout.stops.assign(n, false);
   for (size_t i = 0; i < n; ++i) {
-    layout.stops[i] = form_heading[i] || question[i] || layout.in_block[i] ||
-                      declarations.count(i) > 0 || IsSignatureLine(doc.lines[i]);
+    layout.stops[i] = landmarks[i] || layout.in_block[i] || IsSignatureLine(doc.lines[i]);
   }
   for (const auto& h : layout.headings) layout.stops[h.line] = true;
   return layout;

@@ -40,20 +40,19 @@ struct BlockRegion {
   // Blocks printed side by side, flattened into one column ("Signature A" "Signature B"
   // "Label A" "Label B" "Date A" "Date B"): this block's own name and date lines.
   bool column = false;
-  std::optional<size_t> column_name_line;
-  std::optional<size_t> column_date_line;
+  std::optional<size_t> column_name_line = std::nullopt;
+  std::optional<size_t> column_date_line = std::nullopt;
 };
 
 struct Layout {
   std::vector<HeadingHit> headings;     // in line order, the form's and others
   std::vector<QuestionHit> questions;   // in line and column order
   std::vector<BlockRegion> blocks;      // the form's sign-off chain, then its decision makers
-  std::vector<size_t> declarations;     // lines where a block's declaration starts
   size_t body_begin = 0;                // the header is lines [0, body_begin)
-  std::vector<bool> stops;              // lines that end a section's text
+  // Lines that end a section's text: headings, questions, block lines, declarations
+  // and signature lines ("Signed: ...").
+  std::vector<bool> stops;
   std::vector<bool> in_block;           // lines inside a block region
-
-  const HeadingHit* FindHeading(size_t line) const;
 };
 
 Layout MapLayout(const Document& doc, const decisions::Form& form);

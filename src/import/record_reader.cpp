@@ -84,79 +84,77 @@ void AddSignOffs(const std::vector<SignOffReading>& readings, ImportedRecord& re
   }
 }
 
-void Decide(const std::vector<SignOffReading>& readings, const HeaderReading& header, ImportedRecord& rec) {
-  Decision& d = rec.decision;
-  std::vector<const SignOffReading*> makers;
-  for (const auto& r : readings) {
-    if (r.decision_maker) makers.push_back(&r);
-  }
+using Makers = std::vector<const SignOffReading*>;
 
-  // Outcome: every decision maker must approve; one refusal is a refusal.
-  FieldRead<Outcome> outcome;
-  bool all_approved = !makers.empty();
+// One refusal is a refusal; an approval needs every decision maker's.
+FieldRead<Outcome> JointOutcome(const Makers& makers) {
+  if (makers.empty()) return {std::nullopt, 0, 0, "the form has no decision maker"};
   for (const auto* m : makers) {
-    if (m->outcome.value == Outcome::kNotApproved) {
-      outcome = m->outcome;
-      all_approved = false;
-      break;
-    }
-    if (m->outcome.value != Outcome::kApproved) all_approved = false;
+    if (m->outcome.value == Outcome::kNotApproved) return m->outcome;
   }
-  if (all_approved) outcome = makers.front()->outcome;
-  if (!outcome.value) {
-    outcome.value.reset();
-    for (const auto* m : makers) {
-      if (m->outcome.value != Outcome::kApproved) {
-        outcome.line = m->outcome.line;
-        outcome.note = m->outcome.note;
-        break;
-      }
-    }
+  for (const auto* m : makers) {
+    if (m->outcome.value != Outcome::kApproved) return m->outcome;
   }
-  d.outcome = outcome.value.value_or(Outcome::kUnknown);
-  rec.notes.push_back(Note("outcome", outcome));
+  return makers.front()->outcome;
+}
 
-  // Decision maker role: each maker's capacity; joint decisions join them with "and".
+// Each decision maker's capacity; a joint decision's are joined with "and".
+FieldRead<std::string> DecisionMakerRole(const Makers& makers) {
   FieldRead<std::string> role;
+  if (makers.empty()) role.note = "the form has no decision maker";
+  if (makers.empty()) return role;
   std::string joined;
-  bool complete = !makers.empty();
+  double confidence = 1;
   for (const auto* m : makers) {
-    if (!m->found || !m->role.value) {
-      complete = false;
-      role.note = m->role.note.empty() ? "decision maker's capacity unknown" : m->role.note;
+    if (!m->role.value) {
+      role.note = m->role.note;
       role.line = m->role.line;
-      break;
+      return role;
     }
     joined += (joined.empty() ? "" : " and ") + *m->role.value;
     role.line = m->role.line;
-    role.confidence = role.confidence == 0 ? m->role.confidence : std::min(role.confidence, m->role.confidence);
+    confidence = std::min(confidence, m->role.confidence);
   }
-  if (complete) {
-    role.value = joined;
-    d.decision_maker_role = joined;
-  }
-  rec.notes.push_back(Note("decision_maker_role", role));
+  role.value = joined;
+  role.confidence = confidence;
+  return role;
+}
 
-  // Decision date: the decision makers' signature dates (the last, for a joint
-  // decision); else the meeting date the form records.
+// The decision makers' signature dates (the last, for a joint decision); else the
+// meeting date the form records. Never a date from the body text.
+FieldRead<Date> DecisionDate(const Makers& makers, const HeaderReading& header) {
   FieldRead<Date> date;
   for (const auto* m : makers) {
     if (m->date.value && (!date.value || *date.value < *m->date.value)) date = m->date;
   }
-  if (!date.value) {
-    std::string why;
-    for (const auto* m : makers) why += (why.empty() ? "" : "; ") + m->date.note;
-    for (const auto& [field, read] : header.fields) {
-      if ((field->key != "meeting_date" && field->key != "decision_date") || !read.value) continue;
-      date.value = Date::ParseIso(*read.value).value();
-      date.line = read.line;
-      date.confidence = kFallbackDate;
-      date.note = fmt::format("from the {} field: {}", field->label, why);
-      break;
-    }
-    if (!date.value) date.note = why.empty() ? "no decision maker's date" : why;
+  if (date.value) return date;
+  std::string why;
+  for (const auto* m : makers) why += (why.empty() ? "" : "; ") + m->date.note;
+  for (const auto& [field, read] : header.fields) {
+    if ((field->key != "meeting_date" && field->key != "decision_date") || !read.value) continue;
+    date.value = Date::ParseIso(*read.value).value();
+    date.line = read.line;
+    date.confidence = kFallbackDate;
+    date.note = fmt::format("from the {} field: {}", field->label, why);
+    return date;
   }
-  d.decision_date = date.value;
+  date.note = why;
+  return date;
+}
+
+void Decide(const std::vector<SignOffReading>& readings, const HeaderReading& header, ImportedRecord& rec) {
+  Makers makers;
+  for (const auto& r : readings) {
+    if (r.decision_maker) makers.push_back(&r);
+  }
+  FieldRead<Outcome> outcome = JointOutcome(makers);
+  FieldRead<std::string> role = DecisionMakerRole(makers);
+  FieldRead<Date> date = DecisionDate(makers, header);
+  rec.decision.outcome = outcome.value.value_or(Outcome::kUnknown);
+  rec.decision.decision_maker_role = role.value;
+  rec.decision.decision_date = date.value;
+  rec.notes.push_back(Note("outcome", outcome));
+  rec.notes.push_back(Note("decision_maker_role", role));
   rec.notes.push_back(Note("decision_date", date));
 }
 

@@ -408,5 +408,55 @@ TEST(RecordReaderLayouts, EssexTickBoxesOnTheirOwnLines) {
   EXPECT_EQ(r->decision.sections.size(), 1u);
 }
 
+constexpr const char* kLancashireColumns = R"(JOINT MANAGEMENT BOARD
+
+DATE: 20 JANUARY 2022
+
+DECISION 2022/02
+
+TITLE: Custody health care contract
+
+REPORT BY: Sam Lead – Head of Custody
+
+Executive Summary
+
+A new provider for custody health care.
+
+Recommendation
+
+Award the contract.
+
+Signature J Bloggs
+
+Signature K Smith
+
+Police and Crime Commissioner
+
+Chief Constable
+
+Date 20.01.22
+
+Date 21.01.22
+
+PART I/II
+)";
+
+TEST(RecordReaderLayouts, LancashireSideBySideSignatures) {
+  auto r = Read(kLancashireColumns);
+  ASSERT_TRUE(r) << r.error().ToString();
+  const auto& d = r->decision;
+  ASSERT_EQ(d.signoffs.size(), 2u);
+  EXPECT_EQ(d.signoffs[0].name, "J Bloggs");
+  EXPECT_EQ(d.signoffs[0].date, D(2022, 1, 20));
+  EXPECT_EQ(d.signoffs[1].role, "Chief Constable");
+  EXPECT_EQ(d.signoffs[1].name, "K Smith");
+  EXPECT_EQ(d.signoffs[1].date, D(2022, 1, 21));
+  EXPECT_EQ(d.decision_date, D(2022, 1, 21));
+  EXPECT_EQ(d.publication.part2_exists, std::nullopt);
+  EXPECT_EQ(Note(*r, "publication.part2_exists")->note, "'PART I/II' printed without marking which");
+  ASSERT_EQ(d.sections.size(), 2u);
+  EXPECT_EQ(d.sections[1].text, "Award the contract.");
+}
+
 }  // namespace
 }  // namespace assent::import

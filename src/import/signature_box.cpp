@@ -42,6 +42,22 @@ bool HasLabel(const Line& line) {
   return !hits.empty() && hits.front().begin == line.words.front().begin;
 }
 
+// "Signature:" with the name on the next non-empty line in [from, to): that line's
+// index, when it reads as a name (or, for a date label, starts with a digit).
+std::optional<size_t> ValueOnNextLine(const Document& doc, size_t from, size_t to, bool is_date,
+                                      const std::vector<std::string>& capacities) {
+  for (size_t j = from; j < to && j < doc.lines.size(); ++j) {
+    const Line& next = doc.lines[j];
+    if (next.blank()) continue;
+    bool plausible = !HasLabel(next) && next.words.size() <= kMaxNameWords &&
+                     !ReadCapacityLine(next, capacities).printed &&
+                     ClassifyOutcomeLine(next).kind == OutcomeLineKind::kNone &&
+                     (is_date ? IsDigit(next.text.front()) : NameLike(next));
+    return plausible ? std::optional<size_t>(j) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 CapacityMark ReadCapacityLine(const Line& line, const std::vector<std::string>& capacities) {
@@ -145,16 +161,9 @@ SignatureBox ReadSignatureBox(const Document& doc, size_t from, size_t to,
         if ((is_date && seen_date_label) || (!is_date && seen_date_label && seen_name_label)) return box;
         LabelledText value{HitValue(line, hit), line.number, false};
         if (value.text.empty() && hit.begin == hits.back().begin) {
-          for (size_t j = i + 1; j < to; ++j) {
-            const Line& next = doc.lines[j];
-            if (next.blank()) continue;
-            bool plausible = !HasLabel(next) && next.words.size() <= kMaxNameWords &&
-                             !ReadCapacityLine(next, capacities).printed &&
-                             ClassifyOutcomeLine(next).kind == OutcomeLineKind::kNone &&
-                             (is_date ? IsDigit(next.text.front()) : NameLike(next));
-            if (plausible) value = LabelledText{next.text, next.number, true};
-            if (plausible) i = j;
-            break;
+          if (auto next = ValueOnNextLine(doc, i + 1, to, is_date, capacities)) {
+            value = LabelledText{doc.lines[*next].text, doc.lines[*next].number, true};
+            i = *next;
           }
         }
         if (is_date) {
