@@ -88,10 +88,11 @@ bool LooksLikeHeading(const Line& line) {
   if (colon != std::string::npos && !Trim(line.text.substr(colon + 1)).empty()) return false;
   if (FindNoCase(line.text, "delete as appropriate") != std::string::npos) return false;
   if (line.text.find('?') != std::string::npos) return false;  // a question, not a heading
-  if (line.markdown_heading || line.emphasised) return words <= 12;
-  if (skip == 0 || line.list_item || words > 8) return false;
   char last = line.text.back();
-  if (last == '.' || last == ',' || last == ';') return false;
+  bool sentence_end = last == '.' || last == ',' || last == ';';
+  if (line.markdown_heading) return words <= 12;
+  if (line.emphasised) return words <= 12 && !sentence_end;  // "**This is urgent.**" is emphasis
+  if (skip == 0 || line.list_item || words > 8 || sentence_end) return false;
   char first = line.text[line.words[skip].begin];
   return first >= 'A' && first <= 'Z';
 }
