@@ -26,7 +26,9 @@ TEST(Routes, EveryNonPublicRouteIsOutsideThePublicTree) {
     bool staff_path = r.pattern.substr(0, 7) == "/admin/" || r.pattern.substr(0, 7) == "/staff/";
     EXPECT_EQ(staff_path, r.access != Access::kPublic) << r.pattern;
     // Only public routes may be cached: the cache is shared by every visitor.
-    if (r.cacheable) EXPECT_EQ(r.access, Access::kPublic) << r.pattern;
+    if (r.cacheable) {
+      EXPECT_EQ(r.access, Access::kPublic) << r.pattern;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "storage/store.hpp"
@@ -16,6 +17,9 @@ struct StoreFactory {
   std::string name;
   std::function<std::unique_ptr<storage::Store>()> open;
 };
+
+// Names the backend in test output instead of dumping the struct's bytes.
+inline void PrintTo(const StoreFactory& factory, std::ostream* os) { *os << factory.name; }
 
 class StoreContract : public ::testing::TestWithParam<StoreFactory> {
  protected:
