@@ -127,5 +127,25 @@ TEST(Cli, ImportStoresOnceAndRefusesBadInputWithoutLosingAnything) {
   EXPECT_NE(missing.exit_code, 0);
 }
 
+TEST(Cli, ServeStopsGracefullyOnSigterm) {
+  testing_support::TempDir dir;
+  // --preserve-status: the exit code is the server's own, not timeout's 124.
+  auto r = Assent("serve --listen 127.0.0.1:0 --data-dir '" + dir.File("data") + "'",
+                  "ASSENT_LOG_LEVEL=info timeout --preserve-status -s TERM 2");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Assent listening on http://127.0.0.1:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("received signal 15, shutting down"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("stopped"), std::string::npos) << r.out;
+  // Without --demo a new store starts empty: no bodies, no decisions.
+  EXPECT_EQ(r.out.find("demo register loaded"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ServeRejectsABadListenAddress) {
+  testing_support::TempDir dir;
+  auto bad = Assent("serve --listen 256.1.1.1:80 --data-dir '" + dir.File("b") + "'");
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("listen: '256.1.1.1' is not an IP address"), std::string::npos) << bad.out;
+}
+
 }  // namespace
 }  // namespace assent
