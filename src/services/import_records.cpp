@@ -39,14 +39,14 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store& store,
     auto seen = store.FindDecisionBySourceHash(hash);
     if (!seen) return seen.error();
     if (seen->has_value() || hashes_in_batch.count(hash)) {
-      auto existing = seen->has_value() ? store.FindDecisionById(**seen)
-                                        : Result<decisions::Decision>(decisions::Decision{});
       ImportOutcome o{path, {}, {}, seen->value_or(0), true};
-      if (existing) {
-        o.body = existing->body;
-        o.reference = existing->reference;
+      if (seen->has_value()) {
+        if (auto existing = store.FindDecisionById(**seen)) {
+          o.body = existing->body;
+          o.reference = existing->reference;
+        }
       }
-      outcomes.push_back(o);
+      outcomes.push_back(std::move(o));
       continue;
     }
     auto record = import::ReadDecisionText(*text, name, forms);

@@ -60,38 +60,38 @@ const std::vector<Header>& SecurityHeaders() {
 
 Response MakeResponse(int status, std::string_view content_type, std::string body,
                       std::string_view cache_control, const std::vector<Header>& extra) {
+  auto validators = std::make_shared<Revalidation>();
+  validators->etag = "\"" + Fnv1aHex(body) + "\"";
+  std::string security;
+  for (const auto& h : SecurityHeaders()) security += fmt::format("{}: {}\r\n", h.name, h.value);
+
+  std::string head = fmt::format("HTTP/1.1 {} {}\r\nServer: assent\r\n{}", status,
+                                 ReasonPhrase(status), security);
+  head += fmt::format("Content-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\nETag: {}\r\n",
+                      content_type, body.size(), cache_control, validators->etag);
+  for (const auto& h : extra) head += fmt::format("{}: {}\r\n", h.name, h.value);
+  // Cache-Control must repeat on a 304.
+  validators->not_modified_head = std::make_shared<const std::string>(
+      fmt::format("HTTP/1.1 304 Not Modified\r\nServer: assent\r\n{}ETag: {}\r\nCache-Control: {}\r\n",
+                  security, validators->etag, cache_control));
+
   Response r;
   r.status = status;
-  r.etag = "\"" + Fnv1aHex(body) + "\"";
-  std::string head = fmt::format("HTTP/1.1 {} {}\r\nServer: assent\r\n", status, ReasonPhrase(status));
-  for (const auto& h : SecurityHeaders()) head += fmt::format("{}: {}\r\n", h.name, h.value);
-  head += fmt::format("Content-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\nETag: {}\r\n",
-                      content_type, body.size(), cache_control, r.etag);
-  for (const auto& h : extra) head += fmt::format("{}: {}\r\n", h.name, h.value);
   r.head = std::make_shared<const std::string>(std::move(head));
   r.body = std::make_shared<const std::string>(std::move(body));
+  r.revalidation = std::move(validators);
   return r;
 }
 
 std::string HeadWithClose(const Response& response) { return *response.head + "Connection: close\r\n"; }
 
-Response NotModified(const Response& response) {
-  Response r;
-  r.status = 304;
-  r.etag = response.etag;
-  std::string head = "HTTP/1.1 304 Not Modified\r\nServer: assent\r\n";
-  for (const auto& h : SecurityHeaders()) head += fmt::format("{}: {}\r\n", h.name, h.value);
-  head += fmt::format("ETag: {}\r\n", response.etag);
-  // Cache-Control must repeat on a 304; take it from the full response.
-  std::string_view full = *response.head;
-  size_t cc = full.find("Cache-Control: ");
-  if (cc != std::string_view::npos) {
-    size_t end = full.find("\r\n", cc);
-    head += std::string(full.substr(cc, end - cc + 2));
+std::optional<Response> NotModifiedIfMatches(const Response& response, std::string_view if_none_match) {
+  if (if_none_match.empty() || !response.revalidation ||
+      if_none_match.find(response.revalidation->etag) == std::string_view::npos) {
+    return std::nullopt;
   }
-  r.head = std::make_shared<const std::string>(std::move(head));
-  r.body = std::make_shared<const std::string>();
-  return r;
+  static const auto kEmpty = std::make_shared<const std::string>();
+  return Response{304, response.revalidation->not_modified_head, kEmpty, response.revalidation};
 }
 
 }  // namespace assent::web

@@ -3,6 +3,7 @@
 // to and from the HTTP library, so handlers are plain functions testable without a socket.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,14 +26,21 @@ struct Request {
   std::string_view Header(std::string_view lower_name) const;
 };
 
+// What a 304 needs, made once with the full response: its ETag and the ready 304 head.
+struct Revalidation {
+  std::string etag;  // quoted strong validator
+  std::shared_ptr<const std::string> not_modified_head;
+};
+
 // A complete response, serialised once: the status line and headers (`head`, ending
 // in CRLF but without the blank line and without Date, which the server adds) and the
-// body. Both are shared, so cached pages and assets are written without copying.
+// body. All parts are shared, so cached pages and assets are answered without copying
+// or allocating.
 struct Response {
   int status = 200;
   std::shared_ptr<const std::string> head;
   std::shared_ptr<const std::string> body;
-  std::string etag;  // quoted strong validator, or empty
+  std::shared_ptr<const Revalidation> revalidation;  // null: no validator
 
   std::string_view BodyView() const { return body ? std::string_view(*body) : std::string_view(); }
 };
@@ -49,8 +57,9 @@ Response MakeResponse(int status, std::string_view content_type, std::string bod
                       const std::vector<Header>& extra = {});
 // The same response with "Connection: close" added (for clients that asked to close).
 std::string HeadWithClose(const Response& response);
-// A 304 Not Modified answer for a cached response.
-Response NotModified(const Response& response);
+// The 304 Not Modified answer for `response` when `if_none_match` names its ETag;
+// nullopt otherwise.
+std::optional<Response> NotModifiedIfMatches(const Response& response, std::string_view if_none_match);
 
 std::string_view ReasonPhrase(int status);
 

@@ -6,7 +6,7 @@ namespace assent::web {
 
 std::optional<Response> PageCache::Find(std::string_view key) const {
   std::shared_lock lock(mu_);
-  auto it = entries_.find(std::string(key));
+  auto it = entries_.find(key);
   if (it == entries_.end() || it->second.generation != generation()) return std::nullopt;
   return it->second.response;
 }

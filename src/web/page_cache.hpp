@@ -32,10 +32,15 @@ class PageCache {
     Response response;
     std::uint64_t generation;
   };
+  // Lets find() take a string_view without making a std::string on the hot path.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
   size_t max_entries_;
   std::atomic<std::uint64_t> generation_{1};
   mutable std::shared_mutex mu_;
-  std::unordered_map<std::string, Entry> entries_;
+  std::unordered_map<std::string, Entry, KeyHash, std::equal_to<>> entries_;
 };
 
 }  // namespace assent::web

@@ -11,11 +11,8 @@ namespace {
 
 bool IsReadMethod(Method m) { return m == Method::kGet || m == Method::kHead; }
 
-std::optional<Response> Conditional(const Request& req, const Response& r) {
-  std::string_view inm = req.Header("if-none-match");
-  if (!inm.empty() && !r.etag.empty() && inm.find(r.etag) != std::string_view::npos) {
-    return NotModified(r);
-  }
+Response Conditional(const Request& req, const Response& r) {
+  if (auto not_modified = NotModifiedIfMatches(r, req.Header("if-none-match"))) return *not_modified;
   return r;
 }
 
@@ -65,7 +62,7 @@ Response Service::Dispatch(const Request& req) {
     Response r = route.handler(req, params, site_);
     if (r.status >= 500) spdlog::warn("{} {} -> {}", req.remote, req.path, r.status);
     if (route.cacheable && r.status == 200) cache_.Put(req.target, r, generation);
-    return *Conditional(req, r);
+    return Conditional(req, r);
   }
   if (path_known) {
     return MakeResponse(405, "text/plain; charset=utf-8", "Method not allowed\n", "no-store",

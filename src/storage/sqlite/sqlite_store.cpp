@@ -40,14 +40,6 @@ FROM bodies WHERE slug = ?1)sql";
 constexpr const char* kCountByBody = R"sql(
 SELECT d.body, d.status, count(*) FROM decisions d GROUP BY d.body, d.status)sql";
 
-constexpr const char* kDecisionColumns = R"sql(
-SELECT id, version, body, form, reference, title, status, outcome, decision_maker_role,
-       decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
-       pub_part2_reason, pub_for_publication, pub_non_publication_reason,
-       pub_redaction_required, media_press_release_required, media_strategy_formulated,
-       media_strategy_attached, media_press_release_date, source, source_hash
-FROM decisions )sql";
-
 constexpr const char* kSelectDecisionBySlug = R"sql(
 SELECT id FROM decisions WHERE body = ?1 AND reference_slug = ?2 AND reference_slug <> '')sql";
 
@@ -453,52 +445,41 @@ class SqliteStore final : public Store {
     return Ok();
   }
 
-  static Result<void> WriteChildren(Database& db, std::int64_t id, const Decision& d) {
+  // Inserts one child row per item: ?1 is the decision id, ?2 the position, and `bind`
+  // binds the item's own columns from ?3 on.
+  template <typename Items, typename Bind>
+  static Result<void> InsertRows(Database& db, const char* sql, std::int64_t id,
+                                 const Items& items, Bind&& bind) {
     int pos = 0;
-    for (const auto& s : d.sections) {
-      auto st = db.Prepare(kInsertSection);
+    for (const auto& item : items) {
+      auto st = db.Prepare(sql);
       if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, s.key).Bind(4, s.heading)
-          .Bind(5, static_cast<int>(s.part)).Bind(6, s.text);
-      ASSENT_TRY(st->Run());
-    }
-    pos = 0;
-    for (const auto& f : d.fields) {
-      auto st = db.Prepare(kInsertField);
-      if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, f.key).Bind(4, f.value);
-      ASSENT_TRY(st->Run());
-    }
-    pos = 0;
-    for (const auto& b : d.boards) {
-      auto st = db.Prepare(kInsertBoard);
-      if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, b.name).Bind(4, b.date);
-      ASSENT_TRY(st->Run());
-    }
-    pos = 0;
-    for (const auto& p : d.background_papers) {
-      auto st = db.Prepare(kInsertPaper);
-      if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, p.title).Bind(4, static_cast<int>(p.part));
-      ASSENT_TRY(st->Run());
-    }
-    pos = 0;
-    for (const auto& c : d.persons_consulted) {
-      auto st = db.Prepare(kInsertConsultee);
-      if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, c);
-      ASSENT_TRY(st->Run());
-    }
-    pos = 0;
-    for (const auto& s : d.signoffs) {
-      auto st = db.Prepare(kInsertSignoff);
-      if (!st) return st.error();
-      st->Bind(1, id).Bind(2, pos++).Bind(3, s.step).Bind(4, s.role).Bind(5, s.name)
-          .Bind(6, s.date).Bind(7, s.declaration).Bind(8, s.advice).Bind(9, s.note);
+      st->Bind(1, id).Bind(2, pos++);
+      bind(*st, item);
       ASSENT_TRY(st->Run());
     }
     return Ok();
+  }
+
+  static Result<void> WriteChildren(Database& db, std::int64_t id, const Decision& d) {
+    ASSENT_TRY(InsertRows(db, kInsertSection, id, d.sections, [](Statement& st, const auto& s) {
+      st.Bind(3, s.key).Bind(4, s.heading).Bind(5, static_cast<int>(s.part)).Bind(6, s.text);
+    }));
+    ASSENT_TRY(InsertRows(db, kInsertField, id, d.fields, [](Statement& st, const auto& f) {
+      st.Bind(3, f.key).Bind(4, f.value);
+    }));
+    ASSENT_TRY(InsertRows(db, kInsertBoard, id, d.boards, [](Statement& st, const auto& b) {
+      st.Bind(3, b.name).Bind(4, b.date);
+    }));
+    ASSENT_TRY(InsertRows(db, kInsertPaper, id, d.background_papers, [](Statement& st, const auto& p) {
+      st.Bind(3, p.title).Bind(4, static_cast<int>(p.part));
+    }));
+    ASSENT_TRY(InsertRows(db, kInsertConsultee, id, d.persons_consulted,
+                          [](Statement& st, const std::string& c) { st.Bind(3, c); }));
+    return InsertRows(db, kInsertSignoff, id, d.signoffs, [](Statement& st, const auto& s) {
+      st.Bind(3, s.step).Bind(4, s.role).Bind(5, s.name).Bind(6, s.date).Bind(7, s.declaration)
+          .Bind(8, s.advice).Bind(9, s.note);
+    });
   }
 
   static Result<Decision> ReadDecision(Database& db, std::int64_t id) {
