@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Paths relative to the checkout in ccache's hashes: another clone or worktree reuses the cache.
+export CCACHE_BASEDIR="$root"
 werror=OFF
 if [[ "${CI:-}" == "true" ]]; then werror=ON; fi
 if [[ ! -f build/CMakeCache.txt ]] || ! grep -q "ASSENT_WERROR:BOOL=$werror" build/CMakeCache.txt; then
