@@ -39,7 +39,8 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     }
   }
   storage::StoreOptions options;
-  options.read_connections = std::max(2, config.worker_threads);
+  options.connections =
+      config.store_connections > 0 ? config.store_connections : std::max(2, config.worker_threads) + 1;
   auto store = storage::OpenStore(url, options);
   if (!store) return store.error();
   app->store = std::move(*store);

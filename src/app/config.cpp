@@ -60,7 +60,7 @@ struct KeyRow {
 
 const std::vector<KeyRow>& Rows() {
   static const std::vector<KeyRow> kRows = {
-      {{"store_url", "ASSENT_STORE_URL", "store-url", "store URL: sqlite:PATH"}, false, false,
+      {{"store_url", "ASSENT_STORE_URL", "store-url", "store URL: sqlite:PATH or postgresql://..."}, false, false,
        [](Config& c, const std::string& v) -> Result<void> {
          return SetOptionalString(c.store_url, v);
        },
@@ -97,6 +97,10 @@ const std::vector<KeyRow>& Rows() {
       {{"worker_threads", "ASSENT_WORKER_THREADS", "worker-threads", "worker threads"}, true, false,
        &SetInt<&Config::worker_threads, 1, 256>,
        [](const Config& c) { return std::to_string(c.worker_threads); }},
+      {{"store_connections", "ASSENT_STORE_CONNECTIONS", "store-connections",
+        "database connections (SQLite readers, PostgreSQL pool); 0: one per worker"},
+       true, false, &SetInt<&Config::store_connections, 0, 1000>,
+       [](const Config& c) { return std::to_string(c.store_connections); }},
       {{"max_connections", "ASSENT_MAX_CONNECTIONS", "max-connections", "connection limit"}, true,
        false, &SetInt<&Config::max_connections, 1, 1000000>,
        [](const Config& c) { return std::to_string(c.max_connections); }},

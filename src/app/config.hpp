@@ -14,7 +14,8 @@
 namespace assent::app {
 
 struct Config {
-  // Where records live: "sqlite:PATH". Empty means sqlite:<data_dir>/assent.db.
+  // Where records live: "sqlite:PATH" or a PostgreSQL URI "postgresql://user@host/db".
+  // Empty means sqlite:<data_dir>/assent.db.
   std::string store_url;
   // Address the web service listens on, host:port. Put a reverse proxy in front for TLS.
   std::string listen = "127.0.0.1:8080";
@@ -31,6 +32,9 @@ struct Config {
   int io_threads = 0;
   // Threads for store and rendering work.
   int worker_threads = 4;
+  // Database connections: SQLite reader connections, or the PostgreSQL pool size.
+  // 0: max(2, worker_threads) (plus one for writes on PostgreSQL).
+  int store_connections = 0;
   // Connections beyond this are closed at once.
   int max_connections = 2000;
   // Seconds allowed to read one request.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace assent::storage {
@@ -13,14 +14,13 @@ Result<std::unique_ptr<Store>> OpenStore(std::string_view url, const StoreOption
     if (path.empty()) {
       return Fail(ErrorCode::kInvalidInput, "sqlite: needs a file path, e.g. sqlite:/var/lib/assent/assent.db");
     }
-    return sqlite::OpenSqliteStore(path, options.read_connections);
+    return sqlite::OpenSqliteStore(path, options.connections);
   }
   if (url.substr(0, 13) == "postgresql://" || url.substr(0, 11) == "postgres://") {
-    return Fail(ErrorCode::kUnavailable,
-                "the PostgreSQL backend is not built yet; use a sqlite: store URL");
+    return postgres::OpenPostgresStore(url, options.connections);
   }
   return Fail(ErrorCode::kInvalidInput,
-              fmt::format("'{}' is not a store URL; expected sqlite:PATH", url));
+              fmt::format("'{}' is not a store URL; expected sqlite:PATH or postgresql://...", url));
 }
 
 }  // namespace assent::storage

@@ -1,6 +1,6 @@
 #pragma once
-// Opens a store from its URL: "sqlite:/var/lib/assent/assent.db", "sqlite::memory:".
-// (PostgreSQL, "postgresql://...", is planned: see docs/architecture.md.)
+// Opens a store from its URL: "sqlite:/var/lib/assent/assent.db", "sqlite::memory:",
+// or a libpq URI "postgresql://assent@db.internal:5432/assent" (also "postgres://").
 // Only open_store.cpp knows which backends exist.
 
 #include <memory>
@@ -12,8 +12,9 @@
 namespace assent::storage {
 
 struct StoreOptions {
-  // Connections used for reads in parallel (SQLite WAL readers).
-  int read_connections = 4;
+  // SQLite: reader connections beside the one writer. PostgreSQL: the pool size (reads
+  // and writes share it).
+  int connections = 4;
 };
 
 Result<std::unique_ptr<Store>> OpenStore(std::string_view url, const StoreOptions& options = {});

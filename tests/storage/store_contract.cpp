@@ -1,6 +1,7 @@
 #include "tests/storage/store_contract.hpp"
 
 #include "storage/open_store.hpp"
+#include "tests/support/postgres.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace assent::testing_support {
@@ -12,7 +13,9 @@ using decisions::Status;
 using storage::ChangeSet;
 
 void StoreContract::SetUp() {
-  store_ = GetParam().open();
+  std::string skip;
+  store_ = GetParam().open(&skip);
+  if (!store_ && !skip.empty()) GTEST_SKIP() << skip;
   ASSERT_NE(store_, nullptr);
 }
 
@@ -239,7 +242,7 @@ TEST_P(StoreContract, ChangeTokenMovesOnWrite) {
   EXPECT_EQ(*after, *again);
 }
 
-std::unique_ptr<storage::Store> OpenTempSqlite() {
+std::unique_ptr<storage::Store> OpenTempSqlite(std::string*) {
   static TempDir dir_holder;  // removed at exit
   static TempDir* dir = &dir_holder;
   static int n = 0;
@@ -251,8 +254,27 @@ std::unique_ptr<storage::Store> OpenTempSqlite() {
   return std::move(*store);
 }
 
-std::unique_ptr<storage::Store> OpenMemorySqlite() {
+std::unique_ptr<storage::Store> OpenMemorySqlite(std::string*) {
   auto store = storage::OpenStore("sqlite::memory:");
+  if (!store) {
+    ADD_FAILURE() << store.error().ToString();
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+std::unique_ptr<storage::Store> OpenPostgres(std::string* skip) {
+  std::string why;
+  auto url = FreshPostgresSchema(&why);
+  if (!url) {
+    if (PostgresRequired()) {
+      ADD_FAILURE() << why;
+    } else {
+      *skip = "PostgreSQL NOT TESTED: " + why;
+    }
+    return nullptr;
+  }
+  auto store = storage::OpenStore(*url, {.connections = 3});
   if (!store) {
     ADD_FAILURE() << store.error().ToString();
     return nullptr;
@@ -263,6 +285,9 @@ std::unique_ptr<storage::Store> OpenMemorySqlite() {
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
                          ::testing::Values(StoreFactory{"file", &OpenTempSqlite},
                                            StoreFactory{"memory", &OpenMemorySqlite}),
+                         [](const auto& p) { return p.param.name; });
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract,
+                         ::testing::Values(StoreFactory{"postgres", &OpenPostgres}),
                          [](const auto& p) { return p.param.name; });
 
 }  // namespace

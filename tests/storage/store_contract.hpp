@@ -15,7 +15,9 @@ namespace assent::testing_support {
 
 struct StoreFactory {
   std::string name;
-  std::function<std::unique_ptr<storage::Store>()> open;
+  // A fresh, empty store; nullptr with `skip` set when the backend cannot run here and
+  // may be skipped (never under CI: the factory fails the test instead).
+  std::function<std::unique_ptr<storage::Store>(std::string* skip)> open;
 };
 
 // Names the backend in test output instead of dumping the struct's bytes.

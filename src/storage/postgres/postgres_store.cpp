@@ -1,0 +1,570 @@
+#include "storage/postgres/postgres_store.hpp"
+
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "storage/postgres/array_literal.hpp"
+#include "storage/postgres/connection.hpp"
+#include "storage/postgres/migrations.hpp"
+
+namespace assent::storage::postgres {
+namespace {
+
+using decisions::Body;
+using decisions::Decision;
+
+// --- SQL, all with bound parameters -------------------------------------------------
+
+constexpr const char* kUpsertBody = R"sql(
+INSERT INTO bodies (slug, name, short_name, reference_pattern, publication_working_days,
+                    calendar, form, website)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+ON CONFLICT (slug) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+  reference_pattern = excluded.reference_pattern,
+  publication_working_days = excluded.publication_working_days,
+  calendar = excluded.calendar, form = excluded.form, website = excluded.website)sql";
+
+constexpr const char* kSelectBodies = R"sql(
+SELECT slug, name, short_name, reference_pattern, publication_working_days, calendar, form,
+       website
+FROM bodies ORDER BY name COLLATE "C")sql";
+
+constexpr const char* kSelectBody = R"sql(
+SELECT slug, name, short_name, reference_pattern, publication_working_days, calendar, form,
+       website
+FROM bodies WHERE slug = $1)sql";
+
+constexpr const char* kCountByBody = R"sql(
+SELECT b.slug, count(d.id) FROM bodies b
+LEFT JOIN decisions d ON d.body = b.slug AND ($1::text[] IS NULL OR d.status = ANY($1::text[]))
+GROUP BY b.slug)sql";
+
+constexpr const char* kSelectDecisionBySlug = R"sql(
+SELECT id FROM decisions WHERE body = $1 AND reference_slug = $2 AND reference_slug <> '')sql";
+
+constexpr const char* kSelectDecisionById = R"sql(
+SELECT id, version, body, form, reference, title, status, outcome, decision_maker_role,
+       decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
+       pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+       pub_redaction_required, media_press_release_required, media_strategy_formulated,
+       media_strategy_attached, media_press_release_date, source, source_hash
+FROM decisions WHERE id = $1)sql";
+
+constexpr const char* kSelectBySourceHash = "SELECT id FROM decisions WHERE source_hash = $1";
+
+constexpr const char* kSelectSections =
+    "SELECT key, heading, part, text FROM decision_sections WHERE decision_id = $1 ORDER BY position";
+constexpr const char* kSelectFields =
+    "SELECT key, value FROM decision_fields WHERE decision_id = $1 ORDER BY position";
+constexpr const char* kSelectBoards =
+    "SELECT name, date FROM decision_boards WHERE decision_id = $1 ORDER BY position";
+constexpr const char* kSelectPapers =
+    "SELECT title, part FROM decision_papers WHERE decision_id = $1 ORDER BY position";
+constexpr const char* kSelectConsultees =
+    "SELECT name FROM decision_consultees WHERE decision_id = $1 ORDER BY position";
+constexpr const char* kSelectSignoffs = R"sql(
+SELECT step, role, name, date, declaration, advice, note FROM decision_signoffs
+WHERE decision_id = $1 ORDER BY position)sql";
+
+// Newest first; undated last. References compare bytewise, as in SQLite, whatever the
+// database's collation.
+constexpr const char* kListDecisions = R"sql(
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome
+FROM decisions
+WHERE body = $1
+  AND ($2::int IS NULL OR (decision_date >= make_date($2::int, 1, 1)
+                           AND decision_date < make_date($2::int + 1, 1, 1)))
+  AND ($3::text[] IS NULL OR status = ANY($3::text[]))
+ORDER BY decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC
+LIMIT $4 OFFSET $5)sql";
+
+constexpr const char* kDecisionYears = R"sql(
+SELECT DISTINCT extract(year FROM decision_date)::int AS y FROM decisions
+WHERE body = $1 AND decision_date IS NOT NULL
+  AND ($2::text[] IS NULL OR status = ANY($2::text[]))
+ORDER BY y DESC)sql";
+
+constexpr const char* kBodyExists = "SELECT 1 FROM bodies WHERE slug = $1";
+constexpr const char* kReferenceTaken = R"sql(
+SELECT id FROM decisions WHERE body = $1 AND reference_slug = $2 AND reference_slug <> ''
+  AND id <> $3)sql";
+
+constexpr const char* kInsertDecision = R"sql(
+INSERT INTO decisions (version, body, form, reference, reference_slug, title, status, outcome,
+  decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
+  pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+  pub_redaction_required, media_press_release_required, media_strategy_formulated,
+  media_strategy_attached, media_press_release_date, source, source_hash)
+VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+        $20, $21, $22, $23)
+RETURNING id)sql";
+
+constexpr const char* kUpdateDecision = R"sql(
+UPDATE decisions SET version = version + 1, body = $1, form = $2, reference = $3,
+  reference_slug = $4, title = $5, status = $6, outcome = $7, decision_maker_role = $8,
+  decision_date = $9, pub_deferred = $10, pub_deferral_reason = $11, pub_deferred_until = $12,
+  pub_part2_exists = $13, pub_part2_reason = $14, pub_for_publication = $15,
+  pub_non_publication_reason = $16, pub_redaction_required = $17,
+  media_press_release_required = $18, media_strategy_formulated = $19,
+  media_strategy_attached = $20, media_press_release_date = $21, source = $22, source_hash = $23
+WHERE id = $24 AND version = $25)sql";
+
+constexpr const char* kDeleteChildren = R"sql(
+WITH a AS (DELETE FROM decision_sections WHERE decision_id = $1),
+     b AS (DELETE FROM decision_fields WHERE decision_id = $1),
+     c AS (DELETE FROM decision_boards WHERE decision_id = $1),
+     d AS (DELETE FROM decision_papers WHERE decision_id = $1),
+     e AS (DELETE FROM decision_consultees WHERE decision_id = $1)
+DELETE FROM decision_signoffs WHERE decision_id = $1)sql";
+
+// Child rows go in one statement per table: parallel arrays, unnested with their position.
+constexpr const char* kInsertSections = R"sql(
+INSERT INTO decision_sections (decision_id, position, key, heading, part, text)
+SELECT $1, n - 1, k, h, p, t
+FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS x(k, h, p, t, n))sql";
+constexpr const char* kInsertFields = R"sql(
+INSERT INTO decision_fields (decision_id, position, key, value)
+SELECT $1, n - 1, k, v FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(k, v, n))sql";
+constexpr const char* kInsertBoards = R"sql(
+INSERT INTO decision_boards (decision_id, position, name, date)
+SELECT $1, n - 1, nm, dt FROM unnest($2::text[], $3::date[]) WITH ORDINALITY AS x(nm, dt, n))sql";
+constexpr const char* kInsertPapers = R"sql(
+INSERT INTO decision_papers (decision_id, position, title, part)
+SELECT $1, n - 1, t, p FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS x(t, p, n))sql";
+constexpr const char* kInsertConsultees = R"sql(
+INSERT INTO decision_consultees (decision_id, position, name)
+SELECT $1, n - 1, nm FROM unnest($2::text[]) WITH ORDINALITY AS x(nm, n))sql";
+constexpr const char* kInsertSignoffs = R"sql(
+INSERT INTO decision_signoffs (decision_id, position, step, role, name, date, declaration,
+                               advice, note)
+SELECT $1, n - 1, s, r, nm, dt, dc, ad, nt
+FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
+  WITH ORDINALITY AS x(s, r, nm, dt, dc, ad, nt, n))sql";
+
+constexpr const char* kBumpChanges = "UPDATE assent_changes SET token = token + 1";
+constexpr const char* kSelectChanges = "SELECT token FROM assent_changes";
+
+// --- helpers -----------------------------------------------------------------------
+
+#define ASSENT_TRY(expr)                          \
+  do {                                            \
+    if (auto r_ = (expr); !r_) return r_.error(); \
+  } while (false)
+
+std::optional<std::string> StatusArray(const std::vector<decisions::Status>& statuses) {
+  if (statuses.empty()) return std::nullopt;
+  ArrayLiteral a;
+  for (auto s : statuses) a.Add(std::string(decisions::StatusName(s)));
+  return a.str();
+}
+
+std::optional<std::string> IsoOrNull(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->ToIso();
+}
+
+Body ReadBody(const Rows& rows, int i) {
+  Body b;
+  b.slug = rows.Text(i, 0);
+  b.name = rows.Text(i, 1);
+  b.short_name = rows.Text(i, 2);
+  b.reference_pattern = rows.Text(i, 3);
+  b.publication_working_days = static_cast<int>(rows.Int(i, 4));
+  b.calendar = rows.Text(i, 5);
+  b.form = rows.Text(i, 6);
+  b.website = rows.Text(i, 7);
+  return b;
+}
+
+decisions::Part PartOf(std::int64_t v) {
+  return v == 2 ? decisions::Part::kPart2 : decisions::Part::kPart1;
+}
+
+// The decision's own columns as $1..$23, in the order of kInsertDecision.
+Params DecisionParams(const Decision& d) {
+  Params p;
+  p.Add(d.body).Add(d.form).Add(d.reference).Add(decisions::ReferenceSlug(d.reference))
+      .Add(d.title).Add(decisions::StatusName(d.status)).Add(decisions::OutcomeName(d.outcome))
+      .Add(d.decision_maker_role).Add(d.decision_date)
+      .Add(d.publication.deferred).Add(d.publication.deferral_reason)
+      .Add(d.publication.deferred_until).Add(d.publication.part2_exists)
+      .Add(d.publication.part2_reason).Add(d.publication.for_publication)
+      .Add(d.publication.non_publication_reason).Add(d.publication.redaction_required)
+      .Add(d.media.press_release_required).Add(d.media.strategy_formulated)
+      .Add(d.media.strategy_attached).Add(d.media.press_release_date)
+      .Add(d.source).Add(d.source_hash);
+  return p;
+}
+
+class PostgresStore final : public Store {
+ public:
+  explicit PostgresStore(std::vector<std::unique_ptr<Connection>> connections) {
+    for (auto& c : connections) {
+      free_.push_back(c.get());
+      all_.push_back(std::move(c));
+    }
+  }
+
+  int SchemaVersion() override { return kSchemaVersion; }
+
+  Result<std::vector<Body>> ListBodies() override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectBodies);
+    if (!rows) return rows.error();
+    std::vector<Body> out;
+    for (int i = 0; i < rows->size(); ++i) out.push_back(ReadBody(*rows, i));
+    return out;
+  }
+
+  Result<std::vector<BodyCount>> CountDecisionsByBody(
+      const std::vector<decisions::Status>& statuses) override {
+    auto bodies = ListBodies();
+    if (!bodies) return bodies.error();
+    Lease db(*this);
+    auto rows = db->Query(kCountByBody, Params().Add(StatusArray(statuses)));
+    if (!rows) return rows.error();
+    std::vector<BodyCount> out;
+    for (auto& b : *bodies) {
+      int n = 0;
+      for (int i = 0; i < rows->size(); ++i) {
+        if (rows->Text(i, 0) == b.slug) n = static_cast<int>(rows->Int(i, 1));
+      }
+      out.push_back({std::move(b), n});
+    }
+    return out;
+  }
+
+  Result<Body> FindBody(std::string_view slug) override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectBody, Params().Add(slug));
+    if (!rows) return rows.error();
+    if (rows->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no body '{}'", slug));
+    return ReadBody(*rows, 0);
+  }
+
+  Result<Decision> FindDecision(std::string_view body, std::string_view reference_slug) override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectDecisionBySlug, Params().Add(body).Add(reference_slug));
+    if (!rows) return rows.error();
+    if (rows->empty()) {
+      return Fail(ErrorCode::kNotFound,
+                  fmt::format("no decision '{}' in '{}'", reference_slug, body));
+    }
+    return ReadDecision(*db, rows->Int(0, 0));
+  }
+
+  Result<Decision> FindDecisionById(std::int64_t id) override {
+    Lease db(*this);
+    return ReadDecision(*db, id);
+  }
+
+  Result<std::optional<std::int64_t>> FindDecisionBySourceHash(std::string_view hash) override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectBySourceHash, Params().Add(hash));
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(rows->Int(0, 0));
+  }
+
+  Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& q) override {
+    Lease db(*this);
+    Params p;
+    p.Add(q.body);
+    if (q.year) {
+      p.Add(*q.year);
+    } else {
+      p.AddNull();
+    }
+    p.Add(StatusArray(q.statuses)).Add(q.limit).Add(q.offset);
+    auto rows = db->Query(kListDecisions, p);
+    if (!rows) return rows.error();
+    std::vector<DecisionSummary> out;
+    out.reserve(static_cast<std::size_t>(rows->size()));
+    for (int i = 0; i < rows->size(); ++i) {
+      DecisionSummary s;
+      s.id = rows->Int(i, 0);
+      s.body = rows->Text(i, 1);
+      s.reference = rows->Text(i, 2);
+      s.title = rows->Text(i, 3);
+      s.decision_maker_role = rows->OptText(i, 4);
+      s.decision_date = rows->OptDate(i, 5);
+      s.status = decisions::ParseStatus(rows->Text(i, 6)).value_or(decisions::Status::kDraft);
+      s.outcome = decisions::ParseOutcome(rows->Text(i, 7)).value_or(decisions::Outcome::kUnknown);
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  Result<std::vector<int>> DecisionYears(std::string_view body,
+                                         const std::vector<decisions::Status>& statuses) override {
+    Lease db(*this);
+    auto rows = db->Query(kDecisionYears, Params().Add(body).Add(StatusArray(statuses)));
+    if (!rows) return rows.error();
+    std::vector<int> years;
+    for (int i = 0; i < rows->size(); ++i) years.push_back(static_cast<int>(rows->Int(i, 0)));
+    return years;
+  }
+
+  Result<ApplyResult> Apply(const ChangeSet& changes) override {
+    for (const auto& d : changes.insert_decisions) ASSENT_TRY(decisions::Validate(d));
+    for (const auto& d : changes.update_decisions) ASSENT_TRY(decisions::Validate(d));
+    Lease lease(*this);
+    Connection& db = *lease;
+    auto tx = Transaction::Begin(db);
+    if (!tx) return tx.error();
+    ApplyResult result;
+    for (const auto& b : changes.put_bodies) {
+      ASSENT_TRY(db.Query(kUpsertBody, Params().Add(b.slug).Add(b.name).Add(b.short_name)
+                                           .Add(b.reference_pattern)
+                                           .Add(b.publication_working_days).Add(b.calendar)
+                                           .Add(b.form).Add(b.website)));
+    }
+    for (const auto& d : changes.insert_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, 0));
+      auto rows = db.Query(kInsertDecision, DecisionParams(d));
+      if (!rows) return DuplicateReference(rows.error(), d);
+      std::int64_t id = rows->Int(0, 0);
+      ASSENT_TRY(WriteChildren(db, id, d));
+      result.inserted_ids.push_back(id);
+    }
+    for (const auto& d : changes.update_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
+      auto rows = db.Query(kUpdateDecision, DecisionParams(d).Add(d.id).Add(d.version));
+      if (!rows) return DuplicateReference(rows.error(), d);
+      if (rows->affected() != 1) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("decision {} was changed by someone else since it was read; "
+                                "reload it and try again",
+                                d.reference.empty() ? std::to_string(d.id) : d.reference));
+      }
+      ASSENT_TRY(db.Query(kDeleteChildren, Params().Add(d.id)));
+      ASSENT_TRY(WriteChildren(db, d.id, d));
+    }
+    ASSENT_TRY(db.Query(kBumpChanges));
+    if (auto r = tx->Commit(); !r) {
+      // A concurrent writer took the same reference between our check and commit.
+      return r.error().code == ErrorCode::kConflict
+                 ? Fail(ErrorCode::kConflict,
+                        "another change was committed at the same time; reload and try again")
+                 : r.error();
+    }
+    return result;
+  }
+
+  Result<std::uint64_t> ChangeToken() override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectChanges);
+    if (!rows) return rows.error();
+    return static_cast<std::uint64_t>(rows->Int(0, 0));
+  }
+
+ private:
+  // Borrows a connection for the scope; waits when all are busy. A broken connection is
+  // re-established on the way out of the pool.
+  class Lease {
+   public:
+    explicit Lease(PostgresStore& s) : s_(s) {
+      std::unique_lock lock(s_.mu_);
+      s_.cv_.wait(lock, [&] { return !s_.free_.empty(); });
+      conn_ = s_.free_.back();
+      s_.free_.pop_back();
+      lock.unlock();
+      conn_->EnsureHealthy();
+    }
+    ~Lease() {
+      {
+        std::lock_guard lock(s_.mu_);
+        s_.free_.push_back(conn_);
+      }
+      s_.cv_.notify_one();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Connection* operator->() { return conn_; }
+    Connection& operator*() { return *conn_; }
+
+   private:
+    PostgresStore& s_;
+    Connection* conn_;
+  };
+
+  // The unique index is the last word when two servers insert the same reference at once.
+  static Error DuplicateReference(const Error& e, const Decision& d) {
+    if (e.code != ErrorCode::kConflict) return e;
+    return Fail(ErrorCode::kConflict,
+                fmt::format("{} already has a decision with reference {}", d.body, d.reference),
+                "field reference");
+  }
+
+  static Result<void> CheckBodyAndReference(Connection& db, const Decision& d,
+                                            std::int64_t self_id) {
+    auto body = db.Query(kBodyExists, Params().Add(d.body));
+    if (!body) return body.error();
+    if (body->empty()) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("no body '{}' in this store", d.body),
+                  "field body");
+    }
+    std::string slug = decisions::ReferenceSlug(d.reference);
+    if (slug.empty()) return Ok();
+    auto taken = db.Query(kReferenceTaken, Params().Add(d.body).Add(slug).Add(self_id));
+    if (!taken) return taken.error();
+    if (!taken->empty()) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("{} already has a decision with reference {}", d.body, d.reference),
+                  "field reference");
+    }
+    return Ok();
+  }
+
+  static Result<void> WriteChildren(Connection& db, std::int64_t id, const Decision& d) {
+    if (!d.sections.empty()) {
+      ArrayLiteral key, heading, part, text;
+      for (const auto& s : d.sections) {
+        key.Add(s.key);
+        heading.Add(s.heading);
+        part.Add(static_cast<long long>(s.part));
+        text.Add(s.text);
+      }
+      ASSENT_TRY(db.Query(kInsertSections, Params().Add(id).Add(key.str()).Add(heading.str())
+                                               .Add(part.str()).Add(text.str())));
+    }
+    if (!d.fields.empty()) {
+      ArrayLiteral key, value;
+      for (const auto& f : d.fields) {
+        key.Add(f.key);
+        value.Add(f.value);
+      }
+      ASSENT_TRY(db.Query(kInsertFields, Params().Add(id).Add(key.str()).Add(value.str())));
+    }
+    if (!d.boards.empty()) {
+      ArrayLiteral name, date;
+      for (const auto& b : d.boards) {
+        name.Add(b.name);
+        date.Add(IsoOrNull(b.date));
+      }
+      ASSENT_TRY(db.Query(kInsertBoards, Params().Add(id).Add(name.str()).Add(date.str())));
+    }
+    if (!d.background_papers.empty()) {
+      ArrayLiteral title, part;
+      for (const auto& p : d.background_papers) {
+        title.Add(p.title);
+        part.Add(static_cast<long long>(p.part));
+      }
+      ASSENT_TRY(db.Query(kInsertPapers, Params().Add(id).Add(title.str()).Add(part.str())));
+    }
+    if (!d.persons_consulted.empty()) {
+      ArrayLiteral name;
+      for (const auto& c : d.persons_consulted) name.Add(c);
+      ASSENT_TRY(db.Query(kInsertConsultees, Params().Add(id).Add(name.str())));
+    }
+    if (!d.signoffs.empty()) {
+      ArrayLiteral step, role, name, date, declaration, advice, note;
+      for (const auto& s : d.signoffs) {
+        step.Add(s.step);
+        role.Add(s.role);
+        name.Add(s.name);
+        date.Add(IsoOrNull(s.date));
+        declaration.Add(s.declaration);
+        advice.Add(s.advice);
+        note.Add(s.note);
+      }
+      ASSENT_TRY(db.Query(kInsertSignoffs,
+                          Params().Add(id).Add(step.str()).Add(role.str()).Add(name.str())
+                              .Add(date.str()).Add(declaration.str()).Add(advice.str())
+                              .Add(note.str())));
+    }
+    return Ok();
+  }
+
+  static Result<Decision> ReadDecision(Connection& db, std::int64_t id) {
+    Decision d;
+    {
+      auto r = db.Query(kSelectDecisionById, Params().Add(id));
+      if (!r) return r.error();
+      if (r->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no decision with id {}", id));
+      d.id = r->Int(0, 0);
+      d.version = r->Int(0, 1);
+      d.body = r->Text(0, 2);
+      d.form = r->Text(0, 3);
+      d.reference = r->Text(0, 4);
+      d.title = r->Text(0, 5);
+      d.status = decisions::ParseStatus(r->Text(0, 6)).value_or(decisions::Status::kDraft);
+      d.outcome = decisions::ParseOutcome(r->Text(0, 7)).value_or(decisions::Outcome::kUnknown);
+      d.decision_maker_role = r->OptText(0, 8);
+      d.decision_date = r->OptDate(0, 9);
+      d.publication.deferred = r->OptBool(0, 10);
+      d.publication.deferral_reason = r->Text(0, 11);
+      d.publication.deferred_until = r->OptDate(0, 12);
+      d.publication.part2_exists = r->OptBool(0, 13);
+      d.publication.part2_reason = r->Text(0, 14);
+      d.publication.for_publication = r->OptBool(0, 15);
+      d.publication.non_publication_reason = r->Text(0, 16);
+      d.publication.redaction_required = r->OptBool(0, 17);
+      d.media.press_release_required = r->OptBool(0, 18);
+      d.media.strategy_formulated = r->OptBool(0, 19);
+      d.media.strategy_attached = r->OptBool(0, 20);
+      d.media.press_release_date = r->OptDate(0, 21);
+      d.source = r->Text(0, 22);
+      d.source_hash = r->Text(0, 23);
+    }
+    const auto each = [&](const char* sql, auto&& fn) -> Result<void> {
+      auto r = db.Query(sql, Params().Add(id));
+      if (!r) return r.error();
+      for (int i = 0; i < r->size(); ++i) fn(*r, i);
+      return Ok();
+    };
+    ASSENT_TRY(each(kSelectSections, [&](const Rows& r, int i) {
+      d.sections.push_back({r.Text(i, 0), r.Text(i, 1), PartOf(r.Int(i, 2)), r.Text(i, 3)});
+    }));
+    ASSENT_TRY(each(kSelectFields, [&](const Rows& r, int i) {
+      d.fields.push_back({r.Text(i, 0), r.Text(i, 1)});
+    }));
+    ASSENT_TRY(each(kSelectBoards, [&](const Rows& r, int i) {
+      d.boards.push_back({r.Text(i, 0), r.OptDate(i, 1)});
+    }));
+    ASSENT_TRY(each(kSelectPapers, [&](const Rows& r, int i) {
+      d.background_papers.push_back({r.Text(i, 0), PartOf(r.Int(i, 1))});
+    }));
+    ASSENT_TRY(each(kSelectConsultees, [&](const Rows& r, int i) {
+      d.persons_consulted.push_back(r.Text(i, 0));
+    }));
+    ASSENT_TRY(each(kSelectSignoffs, [&](const Rows& r, int i) {
+      decisions::SignOff s;
+      s.step = r.Text(i, 0);
+      s.role = r.OptText(i, 1);
+      s.name = r.OptText(i, 2);
+      s.date = r.OptDate(i, 3);
+      s.declaration = r.Text(i, 4);
+      s.advice = r.Text(i, 5);
+      s.note = r.Text(i, 6);
+      d.signoffs.push_back(std::move(s));
+    }));
+    return d;
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> all_;
+  std::vector<Connection*> free_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(std::string_view url, int connections) {
+  std::string u(url);
+  std::vector<std::unique_ptr<Connection>> pool;
+  for (int i = 0; i < std::max(1, connections); ++i) {
+    auto c = Connection::Open(u);
+    if (!c) return c.error();
+    if (i == 0) {
+      if (auto v = Migrate(**c); !v) return v.error();
+    }
+    pool.push_back(std::move(*c));
+  }
+  return std::unique_ptr<Store>(new PostgresStore(std::move(pool)));
+}
+
+}  // namespace assent::storage::postgres
