@@ -38,6 +38,14 @@ struct RegisterQuery {
   int offset = 0;
 };
 
+// The last reference number handed out for a body and year.
+struct ReferenceCounter {
+  std::string body;
+  int year = 0;
+  int last = 0;
+  friend bool operator==(const ReferenceCounter&, const ReferenceCounter&) = default;
+};
+
 // Writes applied together in one transaction, or not at all.
 struct ChangeSet {
   std::vector<decisions::Body> put_bodies;          // insert or replace by slug
@@ -45,9 +53,44 @@ struct ChangeSet {
   // Each decision's `version` must be the version it was read at; a moved row
   // makes the whole batch fail with kConflict.
   std::vector<decisions::Decision> update_decisions;
+  // Moving between stores (assent migrate, restore): decisions written with the id and
+  // version they carry, and reference counters as they stand. Not for application use.
+  std::vector<decisions::Decision> copy_decisions;
+  std::vector<ReferenceCounter> copy_reference_counters;
   bool empty() const {
-    return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty();
+    return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
+           copy_decisions.empty() && copy_reference_counters.empty();
   }
+};
+
+// A public full-text search. The index holds public text only
+// (publication::MakeSearchDocument), kept in step with every write.
+struct SearchQuery {
+  std::string text;                           // words as a person typed them
+  std::optional<std::string> body;            // one body's register, or all
+  std::optional<int> year;                    // decision year
+  std::optional<std::string> decision_maker;  // decision maker role as recorded
+  int limit = 20;
+  int offset = 0;
+};
+
+// A stretch of snippet text; `match` marks the words that matched. Renderers escape
+// the text and mark matches up themselves, so a snippet never carries markup.
+struct SnippetPart {
+  std::string text;
+  bool match = false;
+  friend bool operator==(const SnippetPart&, const SnippetPart&) = default;
+};
+
+struct SearchHit {
+  DecisionSummary decision;
+  std::vector<SnippetPart> snippet;
+  double rank = 0;  // higher is better; comparable within one result only
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;  // best first
+  int total = 0;                // matches before limit and offset
 };
 
 struct ApplyResult {
@@ -93,6 +136,16 @@ class Store {
   // fails decisions::Validate or names an unknown body; kConflict for a duplicate
   // reference or a stale version. On any error nothing is written.
   virtual Result<ApplyResult> Apply(const ChangeSet& changes) = 0;
+
+  // Hands out the next reference number for a body and year: one more than the last
+  // handed out, and at least `at_least` (the highest number already used, e.g. by
+  // imported records, plus one). Atomic across connections, processes and servers: no
+  // number is ever handed out twice. kInvalidInput for an unknown body.
+  virtual Result<int> ReserveReferenceNumber(std::string_view body, int year, int at_least) = 0;
+  virtual Result<std::vector<ReferenceCounter>> ListReferenceCounters() = 0;
+
+  // Ranked full-text search over the public index. An empty text finds nothing.
+  virtual Result<SearchResult> Search(const SearchQuery& query) = 0;
 
   // A token that changes whenever any connection or process commits a write; caches
   // compare it to know when to drop what they hold.

@@ -242,6 +242,121 @@ TEST_P(StoreContract, ChangeTokenMovesOnWrite) {
   EXPECT_EQ(*after, *again);
 }
 
+TEST_P(StoreContract, ReservesEachReferenceNumberOnce) {
+  ASSERT_TRUE(store_->Apply({.put_bodies = {SampleBody("cumbria"), SampleBody("essex")}}));
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2024, 1), 1);
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2024, 1), 2);
+  // Imported records already use up to 9: the next number is 10, then 11.
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2024, 10), 10);
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2024, 3), 11);
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2025, 1), 1);
+  EXPECT_EQ(*store_->ReserveReferenceNumber("essex", 2024, 0), 1);
+  auto unknown = store_->ReserveReferenceNumber("nowhere", 2024, 1);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(unknown.error().message, "no body 'nowhere' in this store");
+  auto counters = store_->ListReferenceCounters();
+  ASSERT_TRUE(counters);
+  std::vector<storage::ReferenceCounter> expected = {
+      {"cumbria", 2024, 11}, {"cumbria", 2025, 1}, {"essex", 2024, 1}};
+  EXPECT_EQ(*counters, expected);
+}
+
+TEST_P(StoreContract, SearchFindsPublicTextOnly) {
+  ChangeSet cs;
+  cs.put_bodies = {SampleBody("cumbria"), SampleBody("essex")};
+  auto strategy = SampleDecision("cumbria", "006/2017", "ZEBRAPART2MARKER");
+  strategy.title = "Digital strategy refresh";
+  strategy.sections[0].text = "The commissioner approved the body-worn video rollout.";
+  auto draft = SampleDecision("cumbria", "", "x");
+  draft.status = Status::kDraft;
+  draft.title = "Draft about quokkas";
+  auto other = SampleDecision("essex", "100-22");
+  other.title = "Estates disposal";
+  other.decision_date = *Date::ParseIso("2022-05-01");
+  other.decision_maker_role = "PFCC";
+  other.sections[0].text = "Sale of the old station; the strategy for estates.";
+  cs.insert_decisions = {strategy, draft, other};
+  auto applied = store_->Apply(cs);
+  ASSERT_TRUE(applied) << applied.error().ToString();
+
+  auto hits = store_->Search({.text = "body-worn video"});
+  ASSERT_TRUE(hits) << hits.error().ToString();
+  ASSERT_EQ(hits->hits.size(), 1u);
+  EXPECT_EQ(hits->total, 1);
+  EXPECT_EQ(hits->hits[0].decision.reference, "006/2017");
+  bool marked = false;
+  for (const auto& part : hits->hits[0].snippet) {
+    EXPECT_EQ(part.text.find('\x02'), std::string::npos);
+    if (part.match) marked = true;
+  }
+  EXPECT_TRUE(marked) << "the snippet marks the matched words";
+
+  // Stemming: "strategies" finds both; the title match ranks first.
+  auto both = store_->Search({.text = "strategies"});
+  ASSERT_TRUE(both);
+  ASSERT_EQ(both->hits.size(), 2u);
+  EXPECT_EQ(both->total, 2);
+  EXPECT_EQ(both->hits[0].decision.reference, "006/2017");
+  EXPECT_GE(both->hits[0].rank, both->hits[1].rank);
+
+  // Filters.
+  EXPECT_EQ(store_->Search({.text = "strategy", .body = "essex"})->hits.size(), 1u);
+  EXPECT_EQ(store_->Search({.text = "strategy", .year = 2022})->hits.size(), 1u);
+  EXPECT_EQ(store_->Search({.text = "strategy", .decision_maker = "PFCC"})->hits.size(), 1u);
+  auto paged = store_->Search({.text = "strategy", .limit = 1, .offset = 1});
+  ASSERT_TRUE(paged);
+  EXPECT_EQ(paged->hits.size(), 1u);
+  EXPECT_EQ(paged->total, 2);
+
+  // Part 2, drafts and query syntax typed by a person.
+  EXPECT_EQ(store_->Search({.text = "ZEBRAPART2MARKER"})->total, 0);
+  EXPECT_EQ(store_->Search({.text = "quokkas"})->total, 0);
+  for (const char* typed : {"\"unbalanced", "a AND (b", "NEAR(x y", "-", "*", "", "   "}) {
+    auto r = store_->Search({.text = typed});
+    ASSERT_TRUE(r) << typed << ": " << r.error().ToString();
+    EXPECT_EQ(r->total, 0) << typed;
+  }
+
+  // A withdrawn record leaves the index with the write that withdraws it.
+  auto d = store_->FindDecision("cumbria", "006-2017");
+  ASSERT_TRUE(d);
+  d->status = Status::kWithdrawn;
+  ASSERT_TRUE(store_->Apply({.update_decisions = {*d}}));
+  EXPECT_EQ(store_->Search({.text = "body-worn"})->total, 0);
+}
+
+TEST_P(StoreContract, CopiesDecisionsWithTheirIdsAndVersions) {
+  auto d = SampleDecision("cumbria", "006/2017");
+  d.id = 42;
+  d.version = 3;
+  ChangeSet cs;
+  cs.put_bodies = {SampleBody("cumbria")};
+  cs.copy_decisions = {d};
+  cs.copy_reference_counters = {{"cumbria", 2017, 6}};
+  auto r = store_->Apply(cs);
+  ASSERT_TRUE(r) << r.error().ToString();
+  auto got = store_->FindDecisionById(42);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(*got, d);
+  EXPECT_EQ(store_->Search({.text = "strategy"})->total, 1) << "copied records are indexed";
+  EXPECT_EQ(*store_->ReserveReferenceNumber("cumbria", 2017, 1), 7);
+  auto next = store_->Apply({.insert_decisions = {SampleDecision("cumbria", "007/2017")}});
+  ASSERT_TRUE(next) << next.error().ToString();
+  EXPECT_GT(next->inserted_ids[0], 42) << "new ids start above copied ones";
+}
+
+TEST_P(StoreContract, NoLookupCrossesBodies) {
+  ChangeSet cs;
+  cs.put_bodies = {SampleBody("cumbria"), SampleBody("essex")};
+  cs.insert_decisions = {SampleDecision("cumbria", "006/2017")};
+  ASSERT_TRUE(store_->Apply(cs));
+  EXPECT_FALSE(store_->FindDecision("essex", "006-2017"));
+  EXPECT_TRUE(store_->ListDecisions({.body = "essex"})->empty());
+  EXPECT_EQ(store_->Search({.text = "strategy", .body = "essex"})->total, 0);
+  EXPECT_TRUE(store_->DecisionYears("essex", {})->empty());
+}
+
 std::unique_ptr<storage::Store> OpenTempSqlite(std::string*) {
   static TempDir dir_holder;  // removed at exit
   static TempDir* dir = &dir_holder;

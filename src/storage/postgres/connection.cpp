@@ -99,6 +99,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
     PQfinish(conn);
     return Fail(ErrorCode::kUnavailable, fmt::format("cannot connect to PostgreSQL: {}", msg));
   }
+  // Server notices (e.g. "text-search query doesn't contain lexemes") are not errors and
+  // must not reach stderr, where they would mix with the command line's own output.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   std::unique_ptr<Connection> c(new Connection(conn));
   // Dates as ISO text and UTC timestamps, whatever the server's defaults.
   if (auto r = c->Exec("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'"); !r) return r.error();

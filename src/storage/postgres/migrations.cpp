@@ -114,6 +114,26 @@ CREATE TABLE decision_signoffs (
 CREATE TABLE assent_changes (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), token BIGINT NOT NULL);
 INSERT INTO assent_changes (token) VALUES (1);
 )sql",
+    // 2: reference numbers handed out, and the public search index (English stemming,
+    // title weighted above text). Existing decisions are indexed by the store afterwards.
+    R"sql(
+CREATE TABLE reference_counters (
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  year INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (body, year)
+);
+-- Public text only: publication::MakeSearchDocument.
+CREATE TABLE search_index (
+  decision_id BIGINT PRIMARY KEY REFERENCES decisions(id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  document tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')
+  ) STORED
+);
+CREATE INDEX search_index_document ON search_index USING GIN (document);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -143,7 +163,7 @@ Result<int> Migrate(Connection& conn) {
                             "upgrade Assent",
                             version, kSchemaVersion));
   }
-  if (version == kSchemaVersion) return kSchemaVersion;
+  if (version == kSchemaVersion) return version;
   for (int next = version + 1; next <= kSchemaVersion; ++next) {
     if (auto r = conn.Exec(kMigrations[next - 1]); !r) {
       return Fail(r.error().code, fmt::format("migration {} failed: {}", next, r.error().message));
@@ -151,7 +171,7 @@ Result<int> Migrate(Connection& conn) {
   }
   if (auto r = conn.Exec(fmt::format("{}({})", kSetVersion, kSchemaVersion)); !r) return r.error();
   if (auto r = tx->Commit(); !r) return r.error();
-  return kSchemaVersion;
+  return version;
 }
 
 }  // namespace assent::storage::postgres

@@ -12,8 +12,9 @@ class Connection;
 
 // Brings the database up to storage::sqlite::kSchemaVersion's twin, kSchemaVersion
 // below. Refuses a database newer than this build.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
+// Returns the version the database was at before (0 for a new database).
 Result<int> Migrate(Connection& conn);
 
 }  // namespace assent::storage::postgres

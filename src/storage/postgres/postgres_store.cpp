@@ -6,9 +6,11 @@
 #include <mutex>
 #include <vector>
 
+#include "publication/search_document.hpp"
 #include "storage/postgres/array_literal.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
+#include "storage/snippet.hpp"
 
 namespace assent::storage::postgres {
 namespace {
@@ -144,6 +146,70 @@ SELECT $1, n - 1, s, r, nm, dt, dc, ad, nt
 FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
   WITH ORDINALITY AS x(s, r, nm, dt, dc, ad, nt, n))sql";
 
+// Moving between stores: the row as it was, id and version included.
+constexpr const char* kCopyDecision = R"sql(
+INSERT INTO decisions (body, form, reference, reference_slug, title, status, outcome,
+  decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
+  pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+  pub_redaction_required, media_press_release_required, media_strategy_formulated,
+  media_strategy_attached, media_press_release_date, source, source_hash, id, version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+        $20, $21, $22, $23, $24, $25))sql";
+// After copying ids in, new ids must start above them.
+constexpr const char* kResyncIds = R"sql(
+SELECT setval(pg_get_serial_sequence('decisions', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM decisions)sql";
+
+constexpr const char* kReserveReference = R"sql(
+INSERT INTO reference_counters (body, year, last) VALUES ($1, $2, greatest($3::int, 1))
+ON CONFLICT (body, year) DO UPDATE SET last = greatest(reference_counters.last + 1, excluded.last)
+RETURNING last)sql";
+constexpr const char* kPutReferenceCounter = R"sql(
+INSERT INTO reference_counters (body, year, last) VALUES ($1, $2, $3)
+ON CONFLICT (body, year) DO UPDATE SET last = excluded.last)sql";
+constexpr const char* kSelectReferenceCounters =
+    "SELECT body, year, last FROM reference_counters ORDER BY body COLLATE \"C\", year";
+
+constexpr const char* kDeleteSearch = "DELETE FROM search_index WHERE decision_id = $1";
+constexpr const char* kInsertSearch =
+    "INSERT INTO search_index (decision_id, title, text) VALUES ($1, $2, $3)";
+constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
+
+// Ranked by cover density; headlines are made for the page of hits only. $2..$4 are
+// NULL for no filter.
+constexpr const char* kSearch = R"sql(
+WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+hits AS (
+  SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date, d.status,
+         d.outcome, ts_rank_cd(s.document, q.q) AS rank, s.text, count(*) OVER () AS total
+  FROM search_index s JOIN decisions d ON d.id = s.decision_id, q
+  WHERE s.document @@ q.q
+    AND ($2::text IS NULL OR d.body = $2::text)
+    AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
+                             AND d.decision_date < make_date($3::int + 1, 1, 1)))
+    AND ($4::text IS NULL OR d.decision_maker_role = $4::text)
+  ORDER BY rank DESC, d.id DESC
+  LIMIT $5 OFFSET $6)
+SELECT hits.id, hits.body, hits.reference, hits.title, hits.decision_maker_role,
+       hits.decision_date, hits.status, hits.outcome, hits.rank,
+       ts_headline('english', hits.title || E'\n' || hits.text, q.q,
+                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) ||
+                   ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
+       hits.total
+FROM hits, q
+ORDER BY hits.rank DESC, hits.id DESC)sql";
+constexpr const char* kSearchCount = R"sql(
+SELECT count(*)
+FROM search_index s JOIN decisions d ON d.id = s.decision_id
+WHERE s.document @@ websearch_to_tsquery('english', $1)
+  AND ($2::text IS NULL OR d.body = $2::text)
+  AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
+                           AND d.decision_date < make_date($3::int + 1, 1, 1)))
+  AND ($4::text IS NULL OR d.decision_maker_role = $4::text))sql";
+
+constexpr int kFirstVersionWithSearch = 2;
+
 constexpr const char* kBumpChanges = "UPDATE assent_changes SET token = token + 1";
 constexpr const char* kSelectChanges = "SELECT token FROM assent_changes";
 
@@ -196,6 +262,37 @@ Params DecisionParams(const Decision& d) {
       .Add(d.media.press_release_required).Add(d.media.strategy_formulated)
       .Add(d.media.strategy_attached).Add(d.media.press_release_date)
       .Add(d.source).Add(d.source_hash);
+  return p;
+}
+
+DecisionSummary ReadSummary(const Rows& rows, int i) {
+  DecisionSummary s;
+  s.id = rows.Int(i, 0);
+  s.body = rows.Text(i, 1);
+  s.reference = rows.Text(i, 2);
+  s.title = rows.Text(i, 3);
+  s.decision_maker_role = rows.OptText(i, 4);
+  s.decision_date = rows.OptDate(i, 5);
+  s.status = decisions::ParseStatus(rows.Text(i, 6)).value_or(decisions::Status::kDraft);
+  s.outcome = decisions::ParseOutcome(rows.Text(i, 7)).value_or(decisions::Outcome::kUnknown);
+  return s;
+}
+
+// The query text and its filters as $1..$4.
+Params SearchParams(const SearchQuery& q) {
+  Params p;
+  p.Add(q.text);
+  if (q.body) {
+    p.Add(*q.body);
+  } else {
+    p.AddNull();
+  }
+  if (q.year) {
+    p.Add(*q.year);
+  } else {
+    p.AddNull();
+  }
+  p.Add(q.decision_maker);
   return p;
 }
 
@@ -283,18 +380,7 @@ class PostgresStore final : public Store {
     if (!rows) return rows.error();
     std::vector<DecisionSummary> out;
     out.reserve(static_cast<std::size_t>(rows->size()));
-    for (int i = 0; i < rows->size(); ++i) {
-      DecisionSummary s;
-      s.id = rows->Int(i, 0);
-      s.body = rows->Text(i, 1);
-      s.reference = rows->Text(i, 2);
-      s.title = rows->Text(i, 3);
-      s.decision_maker_role = rows->OptText(i, 4);
-      s.decision_date = rows->OptDate(i, 5);
-      s.status = decisions::ParseStatus(rows->Text(i, 6)).value_or(decisions::Status::kDraft);
-      s.outcome = decisions::ParseOutcome(rows->Text(i, 7)).value_or(decisions::Outcome::kUnknown);
-      out.push_back(std::move(s));
-    }
+    for (int i = 0; i < rows->size(); ++i) out.push_back(ReadSummary(*rows, i));
     return out;
   }
 
@@ -328,7 +414,19 @@ class PostgresStore final : public Store {
       if (!rows) return DuplicateReference(rows.error(), d);
       std::int64_t id = rows->Int(0, 0);
       ASSENT_TRY(WriteChildren(db, id, d));
+      ASSENT_TRY(IndexForSearch(db, id, d));
       result.inserted_ids.push_back(id);
+    }
+    for (const auto& d : changes.copy_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
+      auto rows = db.Query(kCopyDecision, DecisionParams(d).Add(d.id).Add(d.version));
+      if (!rows) return DuplicateReference(rows.error(), d);
+      ASSENT_TRY(WriteChildren(db, d.id, d));
+      ASSENT_TRY(IndexForSearch(db, d.id, d));
+    }
+    if (!changes.copy_decisions.empty()) ASSENT_TRY(db.Query(kResyncIds));
+    for (const auto& c : changes.copy_reference_counters) {
+      ASSENT_TRY(db.Query(kPutReferenceCounter, Params().Add(c.body).Add(c.year).Add(c.last)));
     }
     for (const auto& d : changes.update_decisions) {
       ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
@@ -342,6 +440,7 @@ class PostgresStore final : public Store {
       }
       ASSENT_TRY(db.Query(kDeleteChildren, Params().Add(d.id)));
       ASSENT_TRY(WriteChildren(db, d.id, d));
+      ASSENT_TRY(IndexForSearch(db, d.id, d));
     }
     ASSENT_TRY(db.Query(kBumpChanges));
     if (auto r = tx->Commit(); !r) {
@@ -352,6 +451,74 @@ class PostgresStore final : public Store {
                  : r.error();
     }
     return result;
+  }
+
+  Result<int> ReserveReferenceNumber(std::string_view body, int year, int at_least) override {
+    Lease db(*this);
+    auto exists = db->Query(kBodyExists, Params().Add(body));
+    if (!exists) return exists.error();
+    if (exists->empty()) {
+      return Fail(ErrorCode::kInvalidInput, fmt::format("no body '{}' in this store", body));
+    }
+    // One statement, so one atomic step: the row lock orders concurrent servers.
+    auto tx = Transaction::Begin(*db);
+    if (!tx) return tx.error();
+    auto rows = db->Query(kReserveReference, Params().Add(body).Add(year).Add(at_least));
+    if (!rows) return rows.error();
+    int number = static_cast<int>(rows->Int(0, 0));
+    ASSENT_TRY(db->Query(kBumpChanges));
+    ASSENT_TRY(tx->Commit());
+    return number;
+  }
+
+  Result<std::vector<ReferenceCounter>> ListReferenceCounters() override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectReferenceCounters);
+    if (!rows) return rows.error();
+    std::vector<ReferenceCounter> out;
+    for (int i = 0; i < rows->size(); ++i) {
+      out.push_back({rows->Text(i, 0), static_cast<int>(rows->Int(i, 1)),
+                     static_cast<int>(rows->Int(i, 2))});
+    }
+    return out;
+  }
+
+  Result<SearchResult> Search(const SearchQuery& q) override {
+    SearchResult result;
+    if (q.text.find_first_not_of(" \t\r\n") == std::string::npos) return result;
+    Lease db(*this);
+    auto rows = db->Query(kSearch, SearchParams(q).Add(q.limit).Add(q.offset));
+    if (!rows) return rows.error();
+    for (int i = 0; i < rows->size(); ++i) {
+      SearchHit hit;
+      hit.decision = ReadSummary(*rows, i);
+      hit.rank = rows->Double(i, 8);
+      hit.snippet = SplitSnippet(rows->Text(i, 9));
+      result.total = static_cast<int>(rows->Int(i, 10));
+      result.hits.push_back(std::move(hit));
+    }
+    if (result.hits.empty() && q.offset > 0) {
+      // Past the last page: count the matches on their own.
+      auto count = db->Query(kSearchCount, SearchParams(q));
+      if (!count) return count.error();
+      result.total = static_cast<int>(count->Int(0, 0));
+    }
+    return result;
+  }
+
+  // Builds the search index for every decision (after the migration that created it).
+  Result<void> Reindex() {
+    Lease db(*this);
+    auto ids = db->Query(kAllDecisionIds);
+    if (!ids) return ids.error();
+    auto tx = Transaction::Begin(*db);
+    if (!tx) return tx.error();
+    for (int i = 0; i < ids->size(); ++i) {
+      auto d = ReadDecision(*db, ids->Int(i, 0));
+      if (!d) return d.error();
+      ASSENT_TRY(IndexForSearch(*db, d->id, *d));
+    }
+    return tx->Commit();
   }
 
   Result<std::uint64_t> ChangeToken() override {
@@ -416,6 +583,15 @@ class PostgresStore final : public Store {
                   fmt::format("{} already has a decision with reference {}", d.body, d.reference),
                   "field reference");
     }
+    return Ok();
+  }
+
+  // The index row follows the decision: public text while it is on the register, nothing otherwise.
+  static Result<void> IndexForSearch(Connection& db, std::int64_t id, const Decision& d) {
+    ASSENT_TRY(db.Query(kDeleteSearch, Params().Add(id)));
+    auto doc = publication::MakeSearchDocument(d);
+    if (!doc) return Ok();
+    ASSENT_TRY(db.Query(kInsertSearch, Params().Add(id).Add(doc->title).Add(doc->text)));
     return Ok();
   }
 
@@ -556,15 +732,22 @@ class PostgresStore final : public Store {
 Result<std::unique_ptr<Store>> OpenPostgresStore(std::string_view url, int connections) {
   std::string u(url);
   std::vector<std::unique_ptr<Connection>> pool;
+  int from = 0;
   for (int i = 0; i < std::max(1, connections); ++i) {
     auto c = Connection::Open(u);
     if (!c) return c.error();
     if (i == 0) {
-      if (auto v = Migrate(**c); !v) return v.error();
+      auto v = Migrate(**c);
+      if (!v) return v.error();
+      from = *v;
     }
     pool.push_back(std::move(*c));
   }
-  return std::unique_ptr<Store>(new PostgresStore(std::move(pool)));
+  auto store = std::make_unique<PostgresStore>(std::move(pool));
+  if (from >= 1 && from < kFirstVersionWithSearch) {
+    if (auto r = store->Reindex(); !r) return r.error();
+  }
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace assent::storage::postgres

@@ -42,6 +42,7 @@ class Statement {
   Result<void> Run();
 
   std::int64_t Int(int column) const;
+  double Double(int column) const;
   std::string Text(int column) const;
   bool IsNull(int column) const;
   std::optional<std::string> OptText(int column) const;

@@ -109,6 +109,18 @@ CREATE TABLE decision_signoffs (
   PRIMARY KEY (decision_id, position)
 );
 )sql",
+    // 2: reference numbers handed out, and the public search index. Existing decisions
+    // are indexed by the store after this migration (see sqlite_store.cpp).
+    R"sql(
+CREATE TABLE reference_counters (
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  year INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (body, year)
+);
+-- rowid is the decision id. Public text only: publication::MakeSearchDocument.
+CREATE VIRTUAL TABLE search_index USING fts5(title, text, tokenize = 'porter unicode61');
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -141,7 +153,7 @@ Result<int> Migrate(Database& db) {
     if (auto r = db.Exec(set.c_str()); !r) return r.error();
     if (auto r = tx->Commit(); !r) return r.error();
   }
-  return kSchemaVersion;
+  return version;
 }
 
 }  // namespace assent::storage::sqlite

@@ -9,9 +9,10 @@ namespace assent::storage::sqlite {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
-// Brings the database up to kSchemaVersion. Refuses a database newer than this build.
+// Brings the database up to kSchemaVersion and returns the version it was at before
+// (0 for a new database). Refuses a database newer than this build.
 Result<int> Migrate(Database& db);
 
 }  // namespace assent::storage::sqlite

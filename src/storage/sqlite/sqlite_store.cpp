@@ -7,7 +7,10 @@
 #include <mutex>
 #include <vector>
 
+#include "publication/search_document.hpp"
+#include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
+#include "storage/sqlite/fts_query.hpp"
 #include "storage/sqlite/migrations.hpp"
 
 namespace assent::storage::sqlite {
@@ -127,6 +130,51 @@ constexpr const char* kInsertSignoff =
 
 constexpr const char* kDataVersion = "PRAGMA data_version";
 
+// Moving between stores: the row as it was, id and version included.
+constexpr const char* kCopyDecision = R"sql(
+INSERT INTO decisions (body, form, reference, reference_slug, title, status, outcome,
+  decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
+  pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
+  pub_redaction_required, media_press_release_required, media_strategy_formulated,
+  media_strategy_attached, media_press_release_date, source, source_hash, id, version)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+        ?20, ?21, ?22, ?23, ?24, ?25))sql";
+
+constexpr const char* kReserveReference = R"sql(
+INSERT INTO reference_counters (body, year, last) VALUES (?1, ?2, max(?3, 1))
+ON CONFLICT (body, year) DO UPDATE SET last = max(last + 1, excluded.last)
+RETURNING last)sql";
+constexpr const char* kPutReferenceCounter = R"sql(
+INSERT INTO reference_counters (body, year, last) VALUES (?1, ?2, ?3)
+ON CONFLICT (body, year) DO UPDATE SET last = excluded.last)sql";
+constexpr const char* kSelectReferenceCounters =
+    "SELECT body, year, last FROM reference_counters ORDER BY body, year";
+
+constexpr const char* kDeleteSearch = "DELETE FROM search_index WHERE rowid = ?1";
+constexpr const char* kInsertSearch =
+    "INSERT INTO search_index (rowid, title, text) VALUES (?1, ?2, ?3)";
+constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
+
+// bm25 is lower-is-better; the title counts four times the text. ?2..?4 are NULL for no filter.
+constexpr const char* kSearch = R"sql(
+SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date, d.status,
+       d.outcome, -bm25(search_index, 4.0, 1.0),
+       snippet(search_index, -1, char(2), char(3), '…', 24)
+FROM search_index JOIN decisions d ON d.id = search_index.rowid
+WHERE search_index MATCH ?1
+  AND (?2 IS NULL OR d.body = ?2)
+  AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
+  AND (?4 IS NULL OR d.decision_maker_role = ?4)
+ORDER BY bm25(search_index, 4.0, 1.0), d.id DESC
+LIMIT ?5 OFFSET ?6)sql";
+constexpr const char* kSearchCount = R"sql(
+SELECT count(*)
+FROM search_index JOIN decisions d ON d.id = search_index.rowid
+WHERE search_index MATCH ?1
+  AND (?2 IS NULL OR d.body = ?2)
+  AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
+  AND (?4 IS NULL OR d.decision_maker_role = ?4))sql";
+
 // --- helpers -----------------------------------------------------------------------
 
 #define ASSENT_TRY(expr)                \
@@ -173,6 +221,34 @@ void BindDecision(Statement& st, const Decision& d) {
       .Bind(18, d.media.press_release_required).Bind(19, d.media.strategy_formulated)
       .Bind(20, d.media.strategy_attached).Bind(21, d.media.press_release_date)
       .Bind(22, d.source).Bind(23, d.source_hash);
+}
+
+// Binds the optional filters of a search as ?2..?4.
+void BindSearchFilters(Statement& st, const SearchQuery& q) {
+  if (q.body) {
+    st.Bind(2, *q.body);
+  } else {
+    st.BindNull(2);
+  }
+  if (q.year) {
+    st.Bind(3, fmt::format("{:04}", *q.year));
+  } else {
+    st.BindNull(3);
+  }
+  st.Bind(4, q.decision_maker);
+}
+
+DecisionSummary ReadSummary(const Statement& st) {
+  DecisionSummary s;
+  s.id = st.Int(0);
+  s.body = st.Text(1);
+  s.reference = st.Text(2);
+  s.title = st.Text(3);
+  s.decision_maker_role = st.OptText(4);
+  s.decision_date = st.OptDate(5);
+  s.status = decisions::ParseStatus(st.Text(6)).value_or(decisions::Status::kDraft);
+  s.outcome = decisions::ParseOutcome(st.Text(7)).value_or(decisions::Outcome::kUnknown);
+  return s;
 }
 
 class SqliteStore final : public Store {
@@ -292,16 +368,7 @@ class SqliteStore final : public Store {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) break;
-      DecisionSummary s;
-      s.id = st->Int(0);
-      s.body = st->Text(1);
-      s.reference = st->Text(2);
-      s.title = st->Text(3);
-      s.decision_maker_role = st->OptText(4);
-      s.decision_date = st->OptDate(5);
-      s.status = decisions::ParseStatus(st->Text(6)).value_or(decisions::Status::kDraft);
-      s.outcome = decisions::ParseOutcome(st->Text(7)).value_or(decisions::Outcome::kUnknown);
-      out.push_back(std::move(s));
+      out.push_back(ReadSummary(*st));
     }
     return out;
   }
@@ -353,7 +420,26 @@ class SqliteStore final : public Store {
       }
       std::int64_t id = db.LastInsertId();
       ASSENT_TRY(WriteChildren(db, id, d));
+      ASSENT_TRY(IndexForSearch(db, id, d));
       result.inserted_ids.push_back(id);
+    }
+    for (const auto& d : changes.copy_decisions) {
+      ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
+      {
+        auto st = db.Prepare(kCopyDecision);
+        if (!st) return st.error();
+        BindDecision(*st, d);
+        st->Bind(24, d.id).Bind(25, d.version);
+        ASSENT_TRY(st->Run());
+      }
+      ASSENT_TRY(WriteChildren(db, d.id, d));
+      ASSENT_TRY(IndexForSearch(db, d.id, d));
+    }
+    for (const auto& c : changes.copy_reference_counters) {
+      auto st = db.Prepare(kPutReferenceCounter);
+      if (!st) return st.error();
+      st->Bind(1, c.body).Bind(2, c.year).Bind(3, c.last);
+      ASSENT_TRY(st->Run());
     }
     for (const auto& d : changes.update_decisions) {
       ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
@@ -377,9 +463,109 @@ class SqliteStore final : public Store {
         ASSENT_TRY(st->Run());
       }
       ASSENT_TRY(WriteChildren(db, d.id, d));
+      ASSENT_TRY(IndexForSearch(db, d.id, d));
     }
     ASSENT_TRY(tx->Commit());
     return result;
+  }
+
+  Result<int> ReserveReferenceNumber(std::string_view body, int year, int at_least) override {
+    std::lock_guard lock(write_mu_);
+    Database& db = *writer_;
+    auto tx = Transaction::Begin(db);
+    if (!tx) return tx.error();
+    {
+      auto st = db.Prepare(kBodyExists);
+      if (!st) return st.error();
+      st->Bind(1, body);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) {
+        return Fail(ErrorCode::kInvalidInput, fmt::format("no body '{}' in this store", body));
+      }
+    }
+    int number = 0;
+    {
+      auto st = db.Prepare(kReserveReference);
+      if (!st) return st.error();
+      st->Bind(1, body).Bind(2, year).Bind(3, at_least);
+      auto row = st->Step();
+      if (!row) return row.error();
+      number = static_cast<int>(st->Int(0));
+    }
+    ASSENT_TRY(tx->Commit());
+    return number;
+  }
+
+  Result<std::vector<ReferenceCounter>> ListReferenceCounters() override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectReferenceCounters);
+    if (!st) return st.error();
+    std::vector<ReferenceCounter> out;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back({st->Text(0), static_cast<int>(st->Int(1)), static_cast<int>(st->Int(2))});
+    }
+    return out;
+  }
+
+  Result<SearchResult> Search(const SearchQuery& q) override {
+    SearchResult result;
+    std::string match = FtsQuery(q.text);
+    if (match.empty()) return result;
+    Lease db(*this);
+    {
+      auto st = db->Prepare(kSearch);
+      if (!st) return st.error();
+      st->Bind(1, match);
+      BindSearchFilters(*st, q);
+      st->Bind(5, q.limit).Bind(6, q.offset);
+      for (;;) {
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) break;
+        SearchHit hit;
+        hit.decision = ReadSummary(*st);
+        hit.rank = st->Double(8);
+        hit.snippet = SplitSnippet(st->Text(9));
+        result.hits.push_back(std::move(hit));
+      }
+    }
+    auto st = db->Prepare(kSearchCount);
+    if (!st) return st.error();
+    st->Bind(1, match);
+    BindSearchFilters(*st, q);
+    auto row = st->Step();
+    if (!row) return row.error();
+    result.total = static_cast<int>(st->Int(0));
+    return result;
+  }
+
+  // Builds the search index for every decision (after the migration that created it).
+  Result<void> Reindex() {
+    std::lock_guard lock(write_mu_);
+    Database& db = *writer_;
+    std::vector<std::int64_t> ids;
+    {
+      auto st = db.Prepare(kAllDecisionIds);
+      if (!st) return st.error();
+      for (;;) {
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) break;
+        ids.push_back(st->Int(0));
+      }
+    }
+    auto tx = Transaction::Begin(db);
+    if (!tx) return tx.error();
+    for (auto id : ids) {
+      auto d = ReadDecision(db, id);
+      if (!d) return d.error();
+      ASSENT_TRY(IndexForSearch(db, id, *d));
+    }
+    return tx->Commit();
   }
 
   Result<std::uint64_t> ChangeToken() override {
@@ -459,6 +645,22 @@ class SqliteStore final : public Store {
       ASSENT_TRY(st->Run());
     }
     return Ok();
+  }
+
+  // The index row follows the decision: public text while it is on the register, nothing otherwise.
+  static Result<void> IndexForSearch(Database& db, std::int64_t id, const Decision& d) {
+    {
+      auto st = db.Prepare(kDeleteSearch);
+      if (!st) return st.error();
+      st->Bind(1, id);
+      ASSENT_TRY(st->Run());
+    }
+    auto doc = publication::MakeSearchDocument(d);
+    if (!doc) return Ok();
+    auto st = db.Prepare(kInsertSearch);
+    if (!st) return st.error();
+    st->Bind(1, id).Bind(2, doc->title).Bind(3, doc->text);
+    return st->Run();
   }
 
   static Result<void> WriteChildren(Database& db, std::int64_t id, const Decision& d) {
@@ -567,6 +769,7 @@ class SqliteStore final : public Store {
 };
 
 std::atomic<int> memory_counter{0};
+constexpr int kFirstVersionWithSearch = 2;
 
 }  // namespace
 
@@ -578,9 +781,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, int read_c
   }
   auto writer = Database::Open(file);
   if (!writer) return writer.error();
-  if (auto v = Migrate(**writer); !v) {
-    return Fail(v.error().code, v.error().message, std::string(path));
-  }
+  auto from = Migrate(**writer);
+  if (!from) return Fail(from.error().code, from.error().message, std::string(path));
   std::vector<std::unique_ptr<Database>> readers;
   for (int i = 0; i < std::max(1, read_connections); ++i) {
     auto r = Database::Open(file);
@@ -589,8 +791,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, int read_c
   }
   auto watcher = Database::Open(file);
   if (!watcher) return watcher.error();
-  return std::unique_ptr<Store>(
-      new SqliteStore(std::move(*writer), std::move(readers), std::move(*watcher)));
+  auto store = std::make_unique<SqliteStore>(std::move(*writer), std::move(readers),
+                                            std::move(*watcher));
+  if (*from >= 1 && *from < kFirstVersionWithSearch) {
+    if (auto r = store->Reindex(); !r) return r.error();
+  }
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace assent::storage::sqlite

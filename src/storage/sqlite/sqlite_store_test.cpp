@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "storage/open_store.hpp"
+#include "storage/sqlite/migrations.hpp"
 #include "tests/storage/store_contract.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -9,6 +10,7 @@ namespace assent::storage {
 namespace {
 
 using testing_support::SampleBody;
+using testing_support::SampleDecision;
 using testing_support::TempDir;
 
 TEST(SqliteStore, UsesWalAndRecordsSchemaVersion) {
@@ -27,7 +29,7 @@ TEST(SqliteStore, UsesWalAndRecordsSchemaVersion) {
   sqlite3_finalize(st);
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(st, 0), sqlite::kSchemaVersion);
   sqlite3_finalize(st);
   sqlite3_close(db);
 }
@@ -42,8 +44,34 @@ TEST(SqliteStore, RefusesANewerSchema) {
   auto store = OpenStore("sqlite:" + path);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().ToString(),
-            path + ": the database is at schema version 99, newer than this build (1); upgrade "
-                   "Assent");
+            path + ": the database is at schema version 99, newer than this build (" +
+                std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
+}
+
+// A database from before the search index (schema 1) gets its published records indexed
+// when the migration adds the index.
+TEST(SqliteStore, IndexesExistingRecordsWhenMigratingFromSchemaOne) {
+  TempDir dir;
+  std::string path = dir.File("old.db");
+  {
+    auto store = OpenStore("sqlite:" + path);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE((*store)->Apply({.put_bodies = {SampleBody("cumbria")},
+                                 .insert_decisions = {SampleDecision("cumbria", "006/2017")}}));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE search_index; DROP TABLE reference_counters; "
+                         "PRAGMA user_version = 1",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenStore("sqlite:" + path);
+  ASSERT_TRUE(store) << store.error().ToString();
+  auto hits = (*store)->Search({.text = "strategy"});
+  ASSERT_TRUE(hits) << hits.error().ToString();
+  EXPECT_EQ(hits->total, 1);
 }
 
 TEST(SqliteStore, SeesWritesOfAnotherProcessThroughChangeToken) {
@@ -66,7 +94,13 @@ TEST(SqliteStore, SeesWritesOfAnotherProcessThroughChangeToken) {
 TEST(OpenStore, RejectsBadUrls) {
   auto bad = OpenStore("mysql://x");
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().message, "'mysql://x' is not a store URL; expected sqlite:PATH");
+  EXPECT_EQ(bad.error().message,
+            "'mysql://x' is not a store URL; expected sqlite:PATH or postgresql://...");
+  auto down = OpenStore("postgresql://assent@127.0.0.1:1/assent?connect_timeout=2");
+  ASSERT_FALSE(down);
+  EXPECT_EQ(down.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(down.error().message.rfind("cannot connect to PostgreSQL: ", 0), 0u)
+      << down.error().message;
   auto empty = OpenStore("sqlite:");
   ASSERT_FALSE(empty);
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidInput);
