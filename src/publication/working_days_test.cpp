@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "decisions/body.hpp"
 #include "tests/support/files.hpp"
 
 namespace assent::publication {
@@ -180,6 +181,9 @@ TEST(WorkingDays, UnknownRuleIsAClearError) {
             "unknown calendar rule 'uk' (use one of england-and-wales, scotland, northern-ireland, any-uk)");
   EXPECT_FALSE(FindCalendarRule(""));
   EXPECT_TRUE(FindCalendarRule(kDefaultRule));
+  // A body's calendar field names a rule: its default and the FOIA value the bodies file accepts.
+  EXPECT_EQ(decisions::Body{}.calendar, kDefaultRule);
+  EXPECT_TRUE(FindCalendarRule("any-uk"));
 }
 
 TEST(WorkingDays, YearsOutsideTheCalendarAreErrorsNotGuesses) {
