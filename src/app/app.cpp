@@ -15,7 +15,8 @@ namespace assent::app {
 
 SharePaths PathsUnder(const std::string& share_dir) {
   return SharePaths{share_dir + "/forms", share_dir + "/templates", share_dir + "/static",
-                    share_dir + "/frontend/dist", share_dir + "/demo"};
+                    share_dir + "/frontend/dist", share_dir + "/demo",
+                    share_dir + "/calendars"};
 }
 
 Result<std::unique_ptr<App>> OpenApp(const Config& config) {

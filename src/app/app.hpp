@@ -14,7 +14,7 @@
 namespace assent::app {
 
 struct SharePaths {
-  std::string forms, templates, static_files, frontend_dist, demo;
+  std::string forms, templates, static_files, frontend_dist, demo, calendars;
 };
 SharePaths PathsUnder(const std::string& share_dir);
 

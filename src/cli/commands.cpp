@@ -13,6 +13,7 @@
 
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "cli/calendar_command.hpp"
 #include "cli/exit_code.hpp"
 #include "services/import_records.hpp"
 
@@ -25,6 +26,7 @@ struct Args {
   std::vector<std::string> files;
   bool json = false;
   bool dry_run = false;
+  CalendarArgs calendar;
 };
 
 int Report(const Error& e) {
@@ -105,6 +107,12 @@ int RunConfig(const Args& args) {
   return kExitOk;
 }
 
+int RunCalendar(const Args& args) {
+  auto config = EffectiveConfig(args);
+  if (!config) return Report(config.error());
+  return RunCalendarCommand(args.calendar, *config);
+}
+
 int RunVersion(const Args&) {
   std::printf("assent %s\n", ASSENT_VERSION);
   return kExitOk;
@@ -125,10 +133,13 @@ void ImportSetup(CLI::App& sub, Args& args) {
   sub.add_flag("--dry-run", args.dry_run, "read and print, store nothing (implies --json)");
 }
 
+void CalendarSetup(CLI::App& sub, Args& args) { SetupCalendarCommand(sub, args.calendar); }
+
 const Command kCommands[] = {
     {"serve", "run the public register web service", &NoSetup, &RunServe},
     {"import", "import decision-record texts into the store", &ImportSetup, &RunImport},
     {"config", "print the effective configuration", &NoSetup, &RunConfig},
+    {"calendar", "bank holidays and working-day due dates", &CalendarSetup, &RunCalendar},
     {"version", "print the version", &NoSetup, &RunVersion},
 };
 

@@ -1,0 +1,86 @@
+#include "cli/calendar_command.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "app/app.hpp"
+#include "cli/exit_code.hpp"
+#include "publication/working_days.hpp"
+#include "services/calendar_file.hpp"
+
+namespace assent::cli {
+namespace {
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "assent: %s\n", e.ToString().c_str());
+  return ExitCodeFor(e.code);
+}
+
+int Show(const publication::Calendar& calendar, const CalendarArgs& args) {
+  auto rule = publication::FindCalendarRule(args.rule);
+  if (!rule) return Report(rule.error());
+  auto years = publication::CoveredYears(calendar, args.rule);
+  if (!years) return Report(years.error());
+  int first = args.year.value_or(years->first);
+  int last = args.year.value_or(years->last);
+  auto days = publication::BankHolidaysUnder(calendar, args.rule, first, last);
+  if (!days) return Report(days.error());
+  std::printf("Calendar %s: %s.\n", std::string(rule->name).c_str(), std::string(rule->description).c_str());
+  std::printf("Covers %d to %d. Saturdays and Sundays are not working days either.\n", years->first,
+              years->last);
+  for (const auto& d : *days) {
+    std::printf("%s  %s  %s\n", d.date.ToIso().c_str(), publication::DayWithWeekday(d.date).c_str(),
+                d.reason.c_str());
+  }
+  return kExitOk;
+}
+
+int ShowDueDate(const publication::Calendar& calendar, const CalendarArgs& args) {
+  auto start = Date::ParseIso(args.date);
+  if (!start) return Report(start.error());
+  auto due = publication::DueDate(calendar, *start, args.working_days, args.rule);
+  if (!due) return Report(due.error());
+  std::printf("Due: %s (%s)\n", publication::DayWithWeekday(due->due).c_str(), due->due.ToIso().c_str());
+  std::printf("%s\n", due->summary.c_str());
+  std::printf("Calendar %s; the day of approval, %s, is day 0.\n", due->rule.c_str(),
+              publication::DayWithWeekday(due->start).c_str());
+  for (const auto& d : due->days) {
+    std::string what = d.working_day > 0 ? fmt::format("working day {}", d.working_day)
+                                         : "not a working day: " + d.reason;
+    std::printf("  %s  %s\n", publication::DayWithWeekday(d.date).c_str(), what.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void SetupCalendarCommand(CLI::App& calendar, CalendarArgs& args) {
+  calendar.require_subcommand(1);
+  const std::string rule_help =
+      "calendar rule: england-and-wales (default), scotland, northern-ireland, any-uk (FOIA)";
+  CLI::App* show = calendar.add_subcommand("show", "list the bank holidays under a calendar rule");
+  show->fallthrough();
+  show->add_option("--rule", args.rule, rule_help);
+  show->add_option("--year", args.year, "only this year");
+  show->callback([&args] { args.action = "show"; });
+
+  CLI::App* due = calendar.add_subcommand(
+      "due-date", "the Nth working day after DATE (DATE is day 0), and how it was calculated");
+  due->fallthrough();
+  due->add_option("date", args.date, "day of approval, YYYY-MM-DD")->required();
+  due->add_option("n", args.working_days, "number of working days")->required();
+  due->add_option("--rule", args.rule, rule_help);
+  due->callback([&args] { args.action = "due-date"; });
+}
+
+int RunCalendarCommand(const CalendarArgs& args, const app::Config& config) {
+  auto path = services::BundledCalendarPath(app::PathsUnder(config.share_dir).calendars);
+  auto calendar = services::LoadCalendarFile(path);
+  if (!calendar) return Report(calendar.error());
+  if (args.action == "show") return Show(*calendar, args);
+  return ShowDueDate(*calendar, args);
+}
+
+}  // namespace assent::cli

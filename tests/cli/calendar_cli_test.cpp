@@ -1,0 +1,132 @@
+// `assent calendar show` and `assent calendar due-date` as a user runs them.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/files.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace assent {
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+// Runs the binary with the source tree as share dir; `args` are shell-quoted by the caller.
+Run Calendar(const std::string& args) {
+  std::string cmd = "env -u ASSENT_SHARE_DIR '" + std::string(ASSENT_BINARY) + "' calendar " + args + " 2>&1";
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TEST(CalendarCli, DueDateShowsHowItWasCalculated) {
+  auto r = Calendar("due-date 2022-04-14 3");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out,
+            "Due: Thu 21 April 2022 (2022-04-21)\n"
+            "3 working days after Thu 14 April 2022: skipped Fri 15 April (Good Friday), Sat 16, Sun 17, "
+            "Mon 18 April (Easter Monday) → Thu 21 April 2022\n"
+            "Calendar england-and-wales; the day of approval, Thu 14 April 2022, is day 0.\n"
+            "  Fri 15 April 2022  not a working day: Good Friday (england-and-wales)\n"
+            "  Sat 16 April 2022  not a working day: Saturday\n"
+            "  Sun 17 April 2022  not a working day: Sunday\n"
+            "  Mon 18 April 2022  not a working day: Easter Monday (england-and-wales)\n"
+            "  Tue 19 April 2022  working day 1\n"
+            "  Wed 20 April 2022  working day 2\n"
+            "  Thu 21 April 2022  working day 3\n");
+}
+
+TEST(CalendarCli, DueDateUnderTheFoiaRule) {
+  auto ew = Calendar("due-date 2022-03-16 1");
+  ASSERT_EQ(ew.exit_code, 0) << ew.out;
+  EXPECT_EQ(ew.out.substr(0, ew.out.find('\n')), "Due: Thu 17 March 2022 (2022-03-17)");
+  auto foi = Calendar("due-date 2022-03-16 1 --rule any-uk");
+  ASSERT_EQ(foi.exit_code, 0) << foi.out;
+  EXPECT_EQ(foi.out.substr(0, foi.out.find('\n')), "Due: Fri 18 March 2022 (2022-03-18)");
+  EXPECT_NE(foi.out.find("St Patrick’s Day (northern-ireland)"), std::string::npos) << foi.out;
+}
+
+TEST(CalendarCli, ShowListsTheBankHolidaysOfAYear) {
+  auto r = Calendar("show --year 2022");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out,
+            "Calendar england-and-wales: bank holidays in England and Wales (the default).\n"
+            "Covers 2011 to 2027. Saturdays and Sundays are not working days either.\n"
+            "2022-01-03  Mon 3 January 2022  New Year’s Day, substitute day (england-and-wales)\n"
+            "2022-04-15  Fri 15 April 2022  Good Friday (england-and-wales)\n"
+            "2022-04-18  Mon 18 April 2022  Easter Monday (england-and-wales)\n"
+            "2022-05-02  Mon 2 May 2022  Early May bank holiday (england-and-wales)\n"
+            "2022-06-02  Thu 2 June 2022  Spring bank holiday (england-and-wales)\n"
+            "2022-06-03  Fri 3 June 2022  Platinum Jubilee bank holiday (england-and-wales)\n"
+            "2022-08-29  Mon 29 August 2022  Summer bank holiday (england-and-wales)\n"
+            "2022-09-19  Mon 19 September 2022  Bank Holiday for the State Funeral of Queen Elizabeth II "
+            "(england-and-wales)\n"
+            "2022-12-26  Mon 26 December 2022  Boxing Day (england-and-wales)\n"
+            "2022-12-27  Tue 27 December 2022  Christmas Day, substitute day (england-and-wales)\n");
+  auto scotland = Calendar("show --rule scotland --year 2023");
+  ASSERT_EQ(scotland.exit_code, 0) << scotland.out;
+  EXPECT_NE(scotland.out.find("2023-01-03  Tue 3 January 2023  2nd January, substitute day (scotland)"),
+            std::string::npos)
+      << scotland.out;
+  auto all = Calendar("show --rule any-uk");
+  ASSERT_EQ(all.exit_code, 0);
+  EXPECT_NE(all.out.find("2011-04-29"), std::string::npos);
+  EXPECT_NE(all.out.find("2027-12-28"), std::string::npos);
+}
+
+TEST(CalendarCli, ErrorsAreClearAndExitOne) {
+  struct Case {
+    const char* args;
+    const char* out;
+  } cases[] = {
+      {"show --rule mars",
+       "assent: unknown calendar rule 'mars' (use one of england-and-wales, scotland, northern-ireland, "
+       "any-uk)\n"},
+      {"show --year 2030",
+       "assent: the calendar does not cover 2030 (england-and-wales has bank holidays for 2011 to 2027 "
+       "only); import a newer GOV.UK bank-holidays.json\n"},
+      {"due-date 2027-12-30 3",
+       "assent: the calendar does not cover 2028 (england-and-wales has bank holidays for 2011 to 2027 "
+       "only); import a newer GOV.UK bank-holidays.json\n"},
+      {"due-date 14/04/2022 3", "assent: '14/04/2022' is not a date in the form YYYY-MM-DD\n"},
+  };
+  for (const auto& c : cases) {
+    auto r = Calendar(c.args);
+    EXPECT_EQ(r.exit_code, 1) << c.args;
+    EXPECT_EQ(r.out, c.out) << c.args;
+  }
+  EXPECT_NE(Calendar("").exit_code, 0);
+  EXPECT_NE(Calendar("due-date 2022-04-14").exit_code, 0);
+}
+
+TEST(CalendarCli, AMissingOrBrokenCalendarNamesTheFile) {
+  testing_support::TempDir dir;
+  auto calendars = dir.path() / "calendars";
+  std::filesystem::create_directories(calendars);
+  auto missing = Calendar("show --share-dir '" + dir.path().string() + "'");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.out.find(calendars.string() + "/bank-holidays.json: cannot read file"), std::string::npos)
+      << missing.out;
+  std::ofstream(calendars / "bank-holidays.json") << "{\"scotland\": {\"division\": \"scotland\",\n\"events\": [}";
+  auto broken = Calendar("show --share-dir '" + dir.path().string() + "'");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.out.find(calendars.string() + "/bank-holidays.json line 2 column 12: not valid JSON"),
+            std::string::npos)
+      << broken.out;
+}
+
+}  // namespace
+}  // namespace assent
