@@ -132,17 +132,25 @@ const std::vector<KeyRow>& Rows() {
   return kRows;
 }
 
+}  // namespace
+
 std::string MaskSecrets(const std::string& url) {
   // postgresql://user:secret@host/db -> postgresql://user:***@host/db
-  size_t scheme = url.find("://");
-  size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
+  std::string out = url;
+  size_t scheme = out.find("://");
+  size_t at = out.find('@');
+  if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+    size_t colon = out.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) out = out.substr(0, colon + 1) + "***" + out.substr(at);
+  }
+  // ...?password=secret&sslmode=require -> ...?password=***&sslmode=require
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    size_t start = p + 9;
+    size_t end = out.find('&', start);
+    out.replace(start, (end == std::string::npos ? out.size() : end) - start, "***");
+  }
+  return out;
 }
-
-}  // namespace
 
 std::string Config::EffectiveStoreUrl() const {
   if (!store_url.empty()) return store_url;

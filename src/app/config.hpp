@@ -50,6 +50,9 @@ struct Config {
   std::string EffectiveStoreUrl() const;
 };
 
+// A store URL fit to print: any password in it replaced by ***.
+std::string MaskSecrets(const std::string& url);
+
 struct ConfigSources {
   std::optional<std::string> file;  // --config FILE
   std::function<std::optional<std::string>(const std::string&)> getenv;

@@ -14,6 +14,7 @@
 #include "app/app.hpp"
 #include "app/config.hpp"
 #include "cli/calendar_command.hpp"
+#include "cli/store_commands.hpp"
 #include "cli/exit_code.hpp"
 #include "services/import_records.hpp"
 
@@ -27,6 +28,7 @@ struct Args {
   bool json = false;
   bool dry_run = false;
   CalendarArgs calendar;
+  StoreArgs store;
 };
 
 int Report(const Error& e) {
@@ -113,6 +115,20 @@ int RunCalendar(const Args& args) {
   return RunCalendarCommand(args.calendar, *config);
 }
 
+// Commands that take the effective configuration and their own arguments.
+template <int (*Run)(const StoreArgs&, const app::Config&)>
+int WithConfig(const Args& args) {
+  auto config = EffectiveConfig(args);
+  if (!config) return Report(config.error());
+  SetLogLevel(*config);
+  return Run(args.store, *config);
+}
+
+template <void (*Setup)(CLI::App&, StoreArgs&)>
+void StoreSetup(CLI::App& sub, Args& args) {
+  Setup(sub, args.store);
+}
+
 int RunVersion(const Args&) {
   std::printf("assent %s\n", ASSENT_VERSION);
   return kExitOk;
@@ -140,6 +156,12 @@ const Command kCommands[] = {
     {"import", "import decision-record texts into the store", &ImportSetup, &RunImport},
     {"config", "print the effective configuration", &NoSetup, &RunConfig},
     {"calendar", "bank holidays and working-day due dates", &CalendarSetup, &RunCalendar},
+    {"migrate", "copy every record to another store and verify the copy",
+     &StoreSetup<&SetupMigrateCommand>, &WithConfig<&RunMigrateCommand>},
+    {"backup", "write a consistent copy of the SQLite store while it runs",
+     &StoreSetup<&SetupBackupCommand>, &WithConfig<&RunBackupCommand>},
+    {"restore", "restore the store from a backup file", &StoreSetup<&SetupRestoreCommand>,
+     &WithConfig<&RunRestoreCommand>},
     {"version", "print the version", &NoSetup, &RunVersion},
 };
 
