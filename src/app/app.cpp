@@ -89,7 +89,7 @@ Result<void> Serve(App& app) {
   if (!port) return port.error();
   // Tests and scripts read this line to learn the port when listening on :0.
   spdlog::info("Assent listening on http://{}:{}/ (store {}, {} assets)", options.host, *port,
-               c.EffectiveStoreUrl(), files->size());
+               MaskSecrets(c.EffectiveStoreUrl()), files->size());
   server.RunUntilSignal();
   spdlog::info("stopped");
   return Ok();
