@@ -78,8 +78,8 @@ std::string ToLabelJson(const ImportedRecord& record, const SourceText* source, 
   j["source"] = d.source;
   j["form"] = record.form ? json(record.form->kind) : json(nullptr);
   j["body"] = record.form ? json(record.form->body_name) : json(d.body);
-  j["reference"] = d.reference;
-  j["title"] = d.title;
+  j["reference"] = d.reference.empty() ? json(nullptr) : json(d.reference);
+  j["title"] = d.title.empty() ? json(nullptr) : json(d.title);
   j["decision_maker_role"] = OrNull(d.decision_maker_role);
   j["outcome"] = OutcomeJson(d.outcome);
   j["decision_date"] = DateOrNull(d.decision_date);
