@@ -8,11 +8,11 @@ set -euo pipefail
 build_pkgs=(
   g++ cmake make pkg-config ccache
   libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libtomlplusplus-dev
-  libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev
+  libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
-test_pkgs=(chromium wrk nginx-light curl postgresql python3)
+test_pkgs=(chromium wrk nginx-light curl postgresql python3 poppler-utils)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

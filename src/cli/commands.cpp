@@ -4,9 +4,12 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <map>
 #include <string>
 #include <vector>
@@ -63,42 +66,72 @@ int RunServe(const Args& args) {
   return kExitOk;
 }
 
+// "[12/340] minutes.pdf" on one terminal line, redrawn; only when stderr is a terminal.
+void ShowProgress(size_t done, size_t total, const std::string& file) {
+  if (file.empty()) {
+    std::fputs("\r\033[K", stderr);
+    return;
+  }
+  std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done + 1, total, file.c_str());
+  std::fflush(stderr);
+}
+
+void PrintOutcome(const services::ImportOutcome& o, bool dry_run) {
+  using services::ImportStatus;
+  switch (o.status) {
+    case ImportStatus::kImported:
+      std::printf("%s: %s -> %s %s\n", dry_run ? "would import" : "imported", o.file.c_str(), o.body.c_str(),
+                  o.reference.c_str());
+      break;
+    case ImportStatus::kDuplicate:
+      std::printf("already imported: %s (%s %s)\n", o.file.c_str(), o.body.c_str(), o.reference.c_str());
+      break;
+    case ImportStatus::kNeedsReview:
+      std::printf("needs review: %s (%s)\n", o.file.c_str(), o.message.c_str());
+      break;
+    case ImportStatus::kFailed:
+      std::fflush(stdout);
+      std::fprintf(stderr, "assent: %s\n", o.message.c_str());
+      break;
+  }
+}
+
 int RunImport(const Args& args) {
   auto config = EffectiveConfig(args);
   if (!config) return Report(config.error());
   SetLogLevel(*config);
+  std::unique_ptr<app::App> opened;
+  std::vector<decisions::Form> forms;
   if (args.dry_run) {
     // Nothing is stored, so no store is opened: only the forms are needed.
-    auto forms = services::LoadForms(app::PathsUnder(config->share_dir).forms);
-    if (!forms) return Report(forms.error());
-    int status = kExitOk;
-    for (const auto& f : args.files) {
-      auto json = services::DryRunJson(*forms, f);
-      if (!json) {
-        status = Report(json.error());
-        continue;
-      }
-      std::fputs(json->c_str(), stdout);
-      if (json->empty() || json->back() != '\n') std::fputc('\n', stdout);
-    }
-    return status;
+    auto loaded = services::LoadForms(app::PathsUnder(config->share_dir).forms);
+    if (!loaded) return Report(loaded.error());
+    forms = std::move(*loaded);
+  } else {
+    auto a = app::OpenApp(*config);
+    if (!a) return Report(a.error());
+    opened = std::move(*a);
   }
-  auto a = app::OpenApp(*config);
-  if (!a) return Report(a.error());
-  auto outcomes = services::ImportFiles(*(*a)->store, (*a)->catalogue.forms, args.files);
+  services::ImportOptions options;
+  options.want_json = args.json;
+  if (isatty(fileno(stderr))) options.progress = &ShowProgress;
+  auto paths = services::ExpandPaths(args.files);
+  auto outcomes = opened ? services::ImportFiles(opened->store.get(), opened->catalogue.forms, paths, options)
+                         : services::ImportFiles(nullptr, forms, paths, options);
   if (!outcomes) return Report(outcomes.error());
   for (const auto& o : *outcomes) {
-    if (o.already_imported) {
-      std::printf("already imported: %s (%s %s)\n", o.file.c_str(), o.body.c_str(), o.reference.c_str());
-    } else {
-      std::printf("imported: %s -> %s %s\n", o.file.c_str(), o.body.c_str(), o.reference.c_str());
-    }
     if (args.json) {
-      auto json = services::DryRunJson((*a)->catalogue.forms, o.file);
-      if (json) std::fputs(json->c_str(), stdout);
+      if (!o.json.empty()) std::printf("%s\n", o.json.c_str());
+      if (o.status == services::ImportStatus::kFailed) PrintOutcome(o, args.dry_run);
+      continue;
     }
+    PrintOutcome(o, args.dry_run);
   }
-  return kExitOk;
+  auto s = services::Summarise(*outcomes);
+  std::fflush(stdout);  // the summary comes after the records, also when both go to one pipe
+  std::fprintf(args.json ? stderr : stdout, "%s%d imported, %d needs review, %d failed, %d duplicates skipped\n",
+               args.dry_run ? "dry run (nothing stored): " : "", s.imported, s.needs_review, s.failed, s.duplicates);
+  return s.failed > 0 ? kExitBadInput : kExitOk;
 }
 
 int RunConfig(const Args& args) {
@@ -144,9 +177,10 @@ struct Command {
 void NoSetup(CLI::App&, Args&) {}
 
 void ImportSetup(CLI::App& sub, Args& args) {
-  sub.add_option("files", args.files, "decision-record text files")->required()->check(CLI::ExistingFile);
-  sub.add_flag("--json", args.json, "print each extracted record as a JSON object");
-  sub.add_flag("--dry-run", args.dry_run, "read and print, store nothing (implies --json)");
+  // No existence check here: a missing path is one failed file, and the batch goes on.
+  sub.add_option("paths", args.files, "decision documents (text or PDF) or directories of them")->required();
+  sub.add_flag("--json", args.json, "print each extracted record as one JSON object per line");
+  sub.add_flag("--dry-run", args.dry_run, "read and report, store nothing");
 }
 
 void CalendarSetup(CLI::App& sub, Args& args) { SetupCalendarCommand(sub, args.calendar); }
@@ -204,7 +238,6 @@ int RunMain(int argc, char** argv) {
     if (cli.count("--" + key.flag) > 0) args.flags[key.flag] = raw[key.flag];
   }
   if (demo) args.flags["demo"] = "true";
-  if (args.dry_run) args.json = true;
   return chosen ? chosen->run(args) : kExitBadInput;
 }
 

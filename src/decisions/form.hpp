@@ -56,6 +56,9 @@ struct Form {
   std::string body_name;  // "Police & Crime Commissioner for Cumbria"
   // Printed phrases that identify a document as this form (for import).
   std::vector<std::string> detect;
+  // Printed phrases that name the body ("Northmoor OPCC"); with body_name, they tell
+  // apart bodies whose forms print the same detect phrase ("DECISION NOTICE").
+  std::vector<std::string> body_detect;
   std::vector<FormField> fields;
   std::vector<FormSection> sections;
   std::vector<SignOffBlock> signoffs;         // in signing order, before the decision makers

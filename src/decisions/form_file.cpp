@@ -153,6 +153,7 @@ Result<Form> ParseForm(std::string_view toml_text, std::string_view where) {
   form.body = r.Str(root, "", "body", true);
   form.body_name = r.Str(root, "", "body_name", true);
   form.detect = r.StrList(root, "", "detect");
+  form.body_detect = r.StrList(root, "", "body_detect");
 
   r.Tables(root, "fields", [&](const toml::table& t, const std::string& path) {
     FormField f;

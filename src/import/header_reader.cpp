@@ -151,10 +151,17 @@ HeaderReading ReadHeader(const Document& doc, const Layout& layout, const Form& 
     header.title.note = "no title label (Title, Title of report, Subject) in the header";
   }
 
-  header.reference = FindReference(doc, 0, layout.body_begin, title_line);
-  if (!header.reference.value) header.reference.note = "no reference number in the header";
-
   for (const auto& f : form.fields) header.fields.emplace_back(&f, ReadField(doc, layout, labels, f));
+
+  // A form that labels its reference ("Decision Notice Number") is read by that label;
+  // otherwise the reference keywords any record prints are looked for in the header.
+  for (const auto& [field, read] : header.fields) {
+    if (field->key != "reference" || !read.value) continue;
+    std::string token = ReadReferenceToken(*read.value, 0);
+    if (!token.empty()) header.reference = FieldRead<std::string>{token, read.line, read.confidence, {}};
+  }
+  if (!header.reference.value) header.reference = FindReference(doc, 0, layout.body_begin, title_line);
+  if (!header.reference.value) header.reference.note = "no reference number in the header";
   return header;
 }
 

@@ -48,16 +48,38 @@ json Media(const decisions::MediaAnswers& m) {
               {"press_release_date", DateOrNull(m.press_release_date)}};
 }
 
+json Position(const SourceText* source, int line) {
+  if (line <= 0) return nullptr;
+  SourcePosition p = source ? source->PositionOf(line) : SourcePosition{1, line};
+  return json{{"page", p.page}, {"line", p.line}};
+}
+
 }  // namespace
 
-std::string ToLabelJson(const ImportedRecord& record, int indent) {
+std::string LabelKey(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
+      {"publication.part2_exists", "part2_exists"},
+      {"publication.deferred", "publication_deferred"},
+      {"publication.deferral_reason", "deferral_reason"},
+      {"publication.deferred_until", "deferred_until"},
+      {"publication.for_publication", "for_publication"},
+      {"media.press_release_required", "press_release_required"},
+  };
+  for (const auto& [from, to] : kKeys) {
+    if (field == from) return std::string(to);
+  }
+  if (field.substr(0, 7) == "fields.") return std::string(field.substr(7));
+  return std::string(field);
+}
+
+std::string ToLabelJson(const ImportedRecord& record, const SourceText* source, int indent) {
   const auto& d = record.decision;
   json j = json::object();
   j["source"] = d.source;
   j["form"] = record.form ? json(record.form->kind) : json(nullptr);
   j["body"] = record.form ? json(record.form->body_name) : json(d.body);
-  j["reference"] = d.reference;
-  j["title"] = d.title;
+  j["reference"] = d.reference.empty() ? json(nullptr) : json(d.reference);
+  j["title"] = d.title.empty() ? json(nullptr) : json(d.title);
   j["decision_maker_role"] = OrNull(d.decision_maker_role);
   j["outcome"] = OutcomeJson(d.outcome);
   j["decision_date"] = DateOrNull(d.decision_date);
@@ -67,6 +89,18 @@ std::string ToLabelJson(const ImportedRecord& record, int indent) {
   j["classification"] = FieldOrNull(d, "classification");
   j["report_by"] = FieldOrNull(d, "report_by");
   j["report_date"] = FieldOrNull(d, "report_date");
+  j["enquiries_to"] = FieldOrNull(d, "enquiries_to");
+  j["classification_normalised"] = OrNull(record.marking.value);
+  j["for_publication"] = OrNull(d.publication.for_publication);
+  j["deferral_reason"] = d.publication.deferral_reason.empty() ? json(nullptr) : json(d.publication.deferral_reason);
+  j["deferred_until"] = DateOrNull(d.publication.deferred_until);
+  json money = json::array();
+  for (const auto& m : record.money) {
+    SourcePosition p = source ? source->PositionOf(m.line) : SourcePosition{1, m.line};
+    money.push_back({{"text", m.text}, {"pounds", m.pounds}, {"page", p.page}, {"line", p.line}});
+  }
+  j["money_amounts"] = std::move(money);
+  j["needs_review"] = record.review_reasons;
 
   json signoffs = json::array();
   for (const auto& s : d.signoffs) {
@@ -99,10 +133,30 @@ std::string ToLabelJson(const ImportedRecord& record, int indent) {
   j["media"] = Media(d.media);
 
   json notes = json::array();
+  json confidence = json::object();
+  json provenance = json::object();
   for (const auto& n : record.notes) {
     notes.push_back({{"field", n.field}, {"line", n.line}, {"confidence", n.confidence}, {"note", n.note}});
+    std::string key = LabelKey(n.field);
+    confidence[key] = n.confidence;
+    provenance[key] = Position(source, n.line);
+    if (n.field == "form") {
+      confidence["body"] = n.confidence;
+      provenance["body"] = Position(source, n.line);
+    }
   }
   j["notes"] = std::move(notes);
+  // Every label key has an entry: a field the form does not ask is unknown, confidence 0.
+  for (const char* key : {"reference", "title", "decision_maker_role", "outcome", "decision_date", "part2_exists",
+                          "publication_deferred", "press_release_required", "classification", "report_by",
+                          "report_date", "enquiries_to", "classification_normalised"}) {
+    if (!confidence.contains(key)) {
+      confidence[key] = 0.0;
+      provenance[key] = nullptr;
+    }
+  }
+  j["confidence"] = std::move(confidence);
+  j["provenance"] = std::move(provenance);
   // Replace invalid UTF-8 rather than throw: the text came from outside.
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }

@@ -44,7 +44,7 @@ TEST(LabelJson, OutcomeNamesAndCompactForm) {
   ImportedRecord record;
   record.decision.outcome = decisions::Outcome::kNotApproved;
   record.decision.fields.push_back({"report_date", "2021-03-03"});
-  std::string text = ToLabelJson(record, -1);
+  std::string text = ToLabelJson(record, nullptr, -1);
   EXPECT_EQ(text.find('\n'), std::string::npos);
   json j = json::parse(text);
   EXPECT_EQ(j["outcome"], "not_approved");

@@ -89,11 +89,13 @@ std::vector<QuestionHit> Questions(const Document& doc, const Form& form) {
 }
 
 // Finds the line printing each block's heading (or label): an exact line first, then
-// a line starting with it, then the label alone.
-void FindAnchors(const Document& doc, std::vector<BlockRegion>& blocks, std::vector<bool>& used) {
-  auto find = [&](const std::vector<Word>& words, bool prefix) -> std::optional<size_t> {
+// a line starting with it, then the label alone. A line before `body` (the first
+// section heading) is taken only when no later line matches: a heading such as "Police
+// and Crime Commissioner for X" is often the letterhead too.
+void FindAnchors(const Document& doc, std::vector<BlockRegion>& blocks, std::vector<bool>& used, size_t body) {
+  auto find_from = [&](const std::vector<Word>& words, bool prefix, size_t from) -> std::optional<size_t> {
     if (words.empty()) return std::nullopt;
-    for (size_t i = 0; i < doc.lines.size(); ++i) {
+    for (size_t i = from; i < doc.lines.size(); ++i) {
       if (used[i] || doc.lines[i].blank()) continue;
       const Line& line = doc.lines[i];
       if (prefix ? StartsWithHeading(line, words, kAnchorExtraWords)
@@ -102,6 +104,10 @@ void FindAnchors(const Document& doc, std::vector<BlockRegion>& blocks, std::vec
       }
     }
     return std::nullopt;
+  };
+  auto find = [&](const std::vector<Word>& words, bool prefix) -> std::optional<size_t> {
+    if (auto later = find_from(words, prefix, body)) return later;
+    return find_from(words, prefix, 0);
   };
   for (auto& b : blocks) {
     auto heading = SplitWords(b.block->heading.empty() ? b.block->label : b.block->heading);
@@ -264,7 +270,10 @@ Layout MapLayout(const Document& doc, const Form& form) {
     layout.blocks.push_back(BlockRegion{.block = &b, .decision_maker = true});
   }
   std::vector<bool> used = landmarks;
-  FindAnchors(doc, layout.blocks, used);
+  size_t first_section = n;
+  for (const auto& h : layout.headings) first_section = std::min(first_section, h.line);
+  if (first_section == n) first_section = 0;
+  FindAnchors(doc, layout.blocks, used, first_section);
   auto declarations = FindDeclarations(doc, layout.blocks);
   MapRegions(doc, layout.blocks, landmarks, declarations);
   layout.in_block.assign(n, false);

@@ -9,6 +9,7 @@
 #include "import/header_reader.hpp"
 #include "import/layout.hpp"
 #include "import/list_reader.hpp"
+#include "import/protective_marking.hpp"
 #include "import/question_reader.hpp"
 #include "import/reference_reader.hpp"
 #include "import/section_reader.hpp"
@@ -24,6 +25,21 @@ using decisions::Form;
 using decisions::Outcome;
 
 constexpr double kFallbackDate = 0.7;
+
+// The printed classification normalised; as sure as the reading of the printed value.
+FieldRead<std::string> ReadMarking(const FieldRead<std::string>& printed) {
+  FieldRead<std::string> out;
+  out.line = printed.line;
+  if (!printed.value) {
+    out.note = printed.note;
+    return out;
+  }
+  Marking m = NormaliseMarking(*printed.value);
+  out.value = m.normalised;
+  out.note = m.note;
+  out.confidence = m.normalised ? printed.confidence : 0;
+  return out;
+}
 
 template <typename T>
 FieldNote Note(std::string field, const FieldRead<T>& read) {
@@ -171,25 +187,30 @@ Result<ImportedRecord> ReadDecisionText(std::string_view text, std::string_view 
 
   Layout layout = MapLayout(doc, form);
   HeaderReading header = ReadHeader(doc, layout, form);
-  if (!header.reference.value) return Fail(ErrorCode::kInvalidInput, "no reference number found", where);
-  if (!header.title.value) return Fail(ErrorCode::kInvalidInput, "no title found", where);
-
   ImportedRecord rec;
+  if (!header.reference.value) rec.review_reasons.push_back(fmt::format("{}: no reference number found", where));
+  if (!header.title.value) rec.review_reasons.push_back(fmt::format("{}: no title found", where));
   rec.form = &form;
   Decision& d = rec.decision;
   d.status = decisions::Status::kPublished;
   d.body = form.body;
   d.form = form.id;
   d.source = std::string(source_name);
-  d.reference = *header.reference.value;
-  d.title = *header.title.value;
+  d.reference = header.reference.value.value_or("");
+  d.title = header.title.value.value_or("");
   rec.notes.push_back({"form", detected->line, detected->confidence, form.title});
   rec.notes.push_back(Note("reference", header.reference));
   rec.notes.push_back(Note("title", header.title));
   for (const auto& [field, read] : header.fields) {
     if (read.value) d.fields.push_back({field->key, *read.value});
     rec.notes.push_back(Note("fields." + field->key, read));
+    if (field->key == "classification") rec.marking = ReadMarking(read);
   }
+  bool has_classification = std::any_of(form.fields.begin(), form.fields.end(),
+                                        [](const decisions::FormField& f) { return f.key == "classification"; });
+  if (!has_classification) rec.marking.note = "the form prints no classification";
+  rec.notes.push_back(Note("classification_normalised", rec.marking));
+  rec.money = FindMoneyAmounts(doc);
 
   auto sections = ReadSections(doc, layout);
   for (const auto& s : sections) {

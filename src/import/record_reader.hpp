@@ -14,6 +14,8 @@
 #include "core/result.hpp"
 #include "decisions/decision.hpp"
 #include "decisions/form.hpp"
+#include "import/field_read.hpp"
+#include "import/money_reader.hpp"
 
 namespace assent::import {
 
@@ -32,14 +34,20 @@ struct ImportedRecord {
   decisions::Decision decision;
   const decisions::Form* form = nullptr;  // the detected form; points into `forms`
   std::vector<FieldNote> notes;
+  // Read but not (yet) held by the stored Decision: the classification normalised to
+  // GPMS or GSC, and the sums of money the text names.
+  FieldRead<std::string> marking;
+  std::vector<MoneyAmount> money;
+  // Why the record cannot be stored as it is (no reference or no title): it needs a
+  // person to review it. Empty when it can be stored.
+  std::vector<std::string> review_reasons;
 };
 
-// Detects the form from its `detect` phrases and reads the record.
+// Detects the form from its `detect` phrases and reads the record. A reference or title
+// that cannot be read is left empty with a note and a review reason, never guessed.
 // Errors (kInvalidInput), shown by Error::ToString():
 //   "x.txt: the text is empty"
 //   "x.txt: no known form recognised (looked for: 'A', 'B')"
-//   "x.txt line 3: no reference number found"   (the line where the form was recognised)
-//   "x.txt line 3: no title found"
 Result<ImportedRecord> ReadDecisionText(std::string_view text, std::string_view source_name,
                                         const std::vector<decisions::Form>& forms);
 

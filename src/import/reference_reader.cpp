@@ -20,8 +20,11 @@ struct Keyword {
 };
 
 // Longer keywords first; a keyword must start a word.
-constexpr std::array<Keyword, 16> kKeywords = {{
+constexpr std::array<Keyword, 19> kKeywords = {{
+    {"decision notice number", 0.95},
     {"report reference number", 0.95},
+    {"notice number", 0.95},
+    {"record number", 0.95},
     {"reference number", 0.95},
     {"reference no", 0.95},
     {"decision reference", 0.95},

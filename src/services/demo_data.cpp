@@ -32,9 +32,14 @@ Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalog
   }
   if (ec) return Fail(ErrorCode::kUnavailable, "cannot list demo seeds: " + ec.message(), demo_dir);
   std::sort(seeds.begin(), seeds.end());
-  auto imported = ImportFiles(store, catalogue.forms, seeds);
+  auto imported = ImportFiles(&store, catalogue.forms, seeds);
   if (!imported) return imported.error();
-  return DemoLoad{true, *synced, static_cast<int>(imported->size())};
+  for (const auto& o : *imported) {
+    if (o.status == ImportStatus::kFailed || o.status == ImportStatus::kNeedsReview) {
+      return Fail(ErrorCode::kInternal, "demo seed not imported: " + o.message);
+    }
+  }
+  return DemoLoad{true, *synced, Summarise(*imported).imported};
 }
 
 }  // namespace assent::services

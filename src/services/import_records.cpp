@@ -3,95 +3,193 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
+#include "import/document_file.hpp"
 #include "import/label_json.hpp"
 #include "import/record_reader.hpp"
-#include "import/text_file.hpp"
 
 namespace assent::services {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool Hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+ImportOutcome Failed(const std::string& path, const Error& e) {
+  ImportOutcome o;
+  o.file = path;
+  o.status = ImportStatus::kFailed;
+  o.message = e.ToString();
+  return o;
+}
+
+// The content hash: a PDF's bytes; a text's UTF-8 (so one text saved in two encodings
+// is one record).
+std::string ContentHash(const import::DocumentFile& file) {
+  return Sha256Hex(file.source.kind == "pdf" ? file.bytes : file.source.text);
+}
+
+std::string JoinReasons(const std::vector<std::string>& reasons) {
+  std::string out;
+  for (const auto& r : reasons) out += (out.empty() ? "" : "; ") + r;
+  return out;
+}
+
+bool StoreDown(const Error& e) { return e.code == ErrorCode::kUnavailable || e.code == ErrorCode::kInternal; }
+
+}  // namespace
+
+std::string_view ImportStatusName(ImportStatus status) {
+  switch (status) {
+    case ImportStatus::kImported: return "imported";
+    case ImportStatus::kNeedsReview: return "needs review";
+    case ImportStatus::kFailed: return "failed";
+    case ImportStatus::kDuplicate: return "duplicate";
+  }
+  return "failed";
+}
+
+ImportSummary Summarise(const std::vector<ImportOutcome>& outcomes) {
+  ImportSummary s;
+  for (const auto& o : outcomes) {
+    switch (o.status) {
+      case ImportStatus::kImported: ++s.imported; break;
+      case ImportStatus::kNeedsReview: ++s.needs_review; break;
+      case ImportStatus::kFailed: ++s.failed; break;
+      case ImportStatus::kDuplicate: ++s.duplicates; break;
+    }
+  }
+  return s;
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (unsigned char c : digest) hex += fmt::format("{:02x}", c);
+  hex.reserve(2 * sizeof digest);
+  for (unsigned char c : digest) {
+    hex.push_back(kHex[c >> 4]);
+    hex.push_back(kHex[c & 15]);
+  }
   return hex;
 }
 
-Result<std::vector<ImportOutcome>> ImportFiles(storage::Store& store,
-                                               const std::vector<decisions::Form>& forms,
-                                               const std::vector<std::string>& paths) {
-  std::vector<ImportOutcome> outcomes;
-  std::vector<std::string> errors;
-  storage::ChangeSet changes;
-  std::set<std::string> hashes_in_batch;
-  std::vector<size_t> inserted_outcome;  // outcome index per inserted decision
-  for (const auto& path : paths) {
-    std::string name = std::filesystem::path(path).filename().string();
-    auto text = import::ReadTextFile(path);
-    if (!text) {
-      errors.push_back(text.error().ToString());
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
       continue;
     }
-    std::string hash = Sha256Hex(*text);
-    auto seen = store.FindDecisionBySourceHash(hash);
-    if (!seen) return seen.error();
-    if (seen->has_value() || hashes_in_batch.count(hash)) {
-      ImportOutcome o{path, {}, {}, seen->value_or(0), true};
+    std::vector<std::string> found;
+    auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (Hidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std::vector<decisions::Form>& forms,
+                                               const std::vector<std::string>& paths,
+                                               const ImportOptions& options) {
+  std::vector<ImportOutcome> outcomes;
+  std::set<std::string> hashes_in_batch;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
+    if (options.progress) options.progress(i, paths.size(), path);
+    std::string name = fs::path(path).filename().string();
+    auto file = import::ReadDocumentFile(path);
+    if (!file) {
+      outcomes.push_back(Failed(path, file.error()));
+      continue;
+    }
+    std::string hash = ContentHash(*file);
+    ImportOutcome o;
+    o.file = path;
+    if (store) {
+      auto seen = store->FindDecisionBySourceHash(hash);
+      if (!seen) return seen.error();
       if (seen->has_value()) {
-        if (auto existing = store.FindDecisionById(**seen)) {
+        o.status = ImportStatus::kDuplicate;
+        o.id = **seen;
+        if (auto existing = store->FindDecisionById(o.id)) {
           o.body = existing->body;
           o.reference = existing->reference;
         }
+        outcomes.push_back(std::move(o));
+        continue;
       }
+    }
+    if (!hashes_in_batch.insert(hash).second) {
+      o.status = ImportStatus::kDuplicate;
+      o.message = "the same content appears earlier in this batch";
       outcomes.push_back(std::move(o));
       continue;
     }
-    auto record = import::ReadDecisionText(*text, name, forms);
+    auto record = import::ReadDecisionText(file->source.text, name, forms);
     if (!record) {
-      errors.push_back(record.error().ToString());
+      outcomes.push_back(Failed(path, record.error()));
       continue;
     }
-    decisions::Decision d = std::move(record->decision);
+    if (options.want_json) o.json = import::ToLabelJson(*record, &file->source, -1);
+    decisions::Decision& d = record->decision;
     d.source = name;
     d.source_hash = hash;
-    if (auto body = store.FindBody(d.body); !body) {
-      errors.push_back(fmt::format("{}: the form is {}'s, but this store has no body '{}'",
-                                   name, record->form ? record->form->body_name : d.body, d.body));
+    o.body = d.body;
+    o.reference = d.reference;
+    if (!record->review_reasons.empty()) {
+      o.status = ImportStatus::kNeedsReview;
+      o.message = JoinReasons(record->review_reasons);
+      outcomes.push_back(std::move(o));
       continue;
     }
     if (auto v = decisions::Validate(d); !v) {
-      errors.push_back(fmt::format("{}: {}", name, v.error().ToString()));
+      o.status = ImportStatus::kFailed;
+      o.message = fmt::format("{}: {}", name, v.error().ToString());
+      outcomes.push_back(std::move(o));
       continue;
     }
-    hashes_in_batch.insert(hash);
-    outcomes.push_back({path, d.body, d.reference, 0, false});
-    inserted_outcome.push_back(outcomes.size() - 1);
-    changes.insert_decisions.push_back(std::move(d));
-  }
-  if (!errors.empty()) {
-    std::string message = "nothing was imported:";
-    for (const auto& e : errors) message += "\n  " + e;
-    return Fail(ErrorCode::kInvalidInput, message);
-  }
-  if (!changes.empty()) {
-    auto applied = store.Apply(changes);
-    if (!applied) return applied.error();
-    for (size_t i = 0; i < applied->inserted_ids.size(); ++i) {
-      outcomes[inserted_outcome[i]].id = applied->inserted_ids[i];
+    if (store) {
+      if (auto body = store->FindBody(d.body); !body) {
+        if (StoreDown(body.error())) return body.error();
+        o.status = ImportStatus::kFailed;
+        o.message = fmt::format("{}: the form is {}'s, but this store has no body '{}'", name,
+                                record->form ? record->form->body_name : d.body, d.body);
+        outcomes.push_back(std::move(o));
+        continue;
+      }
+      storage::ChangeSet changes;
+      changes.insert_decisions.push_back(std::move(d));
+      auto applied = store->Apply(changes);
+      if (!applied) {
+        if (StoreDown(applied.error())) return applied.error();
+        o.status = ImportStatus::kFailed;
+        o.message = fmt::format("{}: {}", name, applied.error().ToString());
+        outcomes.push_back(std::move(o));
+        continue;
+      }
+      o.id = applied->inserted_ids.empty() ? 0 : applied->inserted_ids.front();
     }
+    o.status = ImportStatus::kImported;
+    outcomes.push_back(std::move(o));
   }
+  if (options.progress) options.progress(paths.size(), paths.size(), {});
   return outcomes;
-}
-
-Result<std::string> DryRunJson(const std::vector<decisions::Form>& forms, const std::string& path) {
-  auto text = import::ReadTextFile(path);
-  if (!text) return text.error();
-  auto record = import::ReadDecisionText(*text, std::filesystem::path(path).filename().string(), forms);
-  if (!record) return record.error();
-  return import::ToLabelJson(*record);
 }
 
 }  // namespace assent::services
