@@ -91,9 +91,10 @@ if command -v wrk >/dev/null; then
     echo "$kind pages, 1 server:  $r1"
     KIND=$kind BODIES=$BODIES PER_BODY=$PER_BODY wrk -t1 -c"$((CONNECTIONS / 2))" -d"${SECONDS_EACH}s" \
       -s bench/pg/decision_pages.lua "http://127.0.0.1:${ports[0]}" | grep RESULT >"$tmp/a" &
+    other=$!
     KIND=$kind BODIES=$BODIES PER_BODY=$PER_BODY wrk -t1 -c"$((CONNECTIONS / 2))" -d"${SECONDS_EACH}s" \
       -s bench/pg/decision_pages.lua "http://127.0.0.1:${ports[1]}" | grep RESULT >"$tmp/b"
-    wait %1 2>/dev/null || true
+    wait "$other" || true
     echo "$kind pages, 2 servers: $(cat "$tmp/a") | $(cat "$tmp/b")"
   done
 fi
