@@ -128,7 +128,9 @@ Response DecisionJsonHandler(const Request&, const RouteParams& params, Site& si
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return JsonError(d.error());
-  return MakeResponse(200, kJson, render::DecisionJson(*d), kPublicCache, JsonHeaders());
+  std::vector<strategy::ApprovedVersion> approves;
+  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
+  return MakeResponse(200, kJson, render::DecisionJson(*d, approves), kPublicCache, JsonHeaders());
 }
 
 Response HealthHandler(const Request&, const RouteParams&, Site& site) {

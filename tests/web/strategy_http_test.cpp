@@ -224,9 +224,14 @@ TEST_F(StrategyHttpTest, DecisionPagesLinkTheVersionTheyApprove) {
   auto essex = Fetch("/essex/decisions/097-21");
   ASSERT_EQ(essex.status, 200);
   EXPECT_TRUE(Has(essex.body, "href=\"/essex/strategies/digital-strategy-2021\""));
+  auto json = nlohmann::json::parse(Fetch("/cumbria/decisions/006-2017.json").body);
+  ASSERT_EQ(json["strategy_versions"].size(), 1u);
+  EXPECT_EQ(json["strategy_versions"][0]["url"], "/cumbria/strategies/ict-2016-2020");
+  EXPECT_EQ(json["strategy_versions"][0]["version"], "ICT Strategy 2016–2020");
   auto other = Fetch("/cumbria/decisions/099-2019");
   ASSERT_EQ(other.status, 200);
   EXPECT_FALSE(Has(other.body, "id=\"approves-strategy\""));
+  EXPECT_EQ(nlohmann::json::parse(Fetch("/cumbria/decisions/099-2019.json").body)["strategy_versions"].size(), 0u);
 }
 
 TEST_F(StrategyHttpTest, NoStrategyAnswerCarriesPart2Text) {
