@@ -8,6 +8,7 @@
 
 #include "render/html_pages.hpp"
 #include "services/demo_data.hpp"
+#include "services/strategy_files.hpp"
 #include "storage/open_store.hpp"
 #include "web/server.hpp"
 
@@ -58,6 +59,18 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
       spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
     }
   }
+  std::string strategies_dir = config.strategies_dir;
+  if (strategies_dir.empty() && config.demo) strategies_dir = app->paths.demo + "/strategies";
+  if (!strategies_dir.empty()) {
+    auto strategies = services::LoadStrategies(strategies_dir);
+    if (!strategies) return strategies.error();
+    app->strategies = std::move(*strategies);
+    spdlog::info("strategies: {} from {}", app->strategies.strategies().size(), strategies_dir);
+    // Not fatal: the decisions may be imported after start; pages show them unlinked.
+    auto problems = services::CheckStrategiesAgainstRegister(*app->store, app->strategies);
+    if (!problems) return problems.error();
+    for (const auto& p : *problems) spdlog::warn("strategies: {}", p);
+  }
   return app;
 }
 
@@ -72,7 +85,7 @@ Result<void> Serve(App& app) {
   if (!files) return files.error();
 
   web::PageCache cache;
-  web::Service service(web::Site{*app.store, *pages}, *files, cache);
+  web::Service service(web::Site{*app.store, *pages, &app.strategies}, *files, cache);
   web::ChangeWatcher watcher(*app.store, cache, std::chrono::milliseconds(1000));
   web::ServerOptions options;
   options.host = listen->first;

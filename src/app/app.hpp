@@ -1,5 +1,6 @@
 #pragma once
-// The composition root: opens the store named by the configuration, loads the forms,
+// The composition root: opens the store named by the configuration, loads the forms and
+// the strategy catalogue,
 // synchronises the configured bodies and (with demo) the demo register. The only place
 // besides storage/open_store.cpp that decides which pieces make up a running Assent.
 
@@ -10,6 +11,7 @@
 #include "core/result.hpp"
 #include "services/catalogue.hpp"
 #include "storage/store.hpp"
+#include "strategy/catalogue.hpp"
 
 namespace assent::app {
 
@@ -22,6 +24,7 @@ struct App {
   Config config;
   SharePaths paths;
   services::Catalogue catalogue;
+  strategy::Catalogue strategies;  // the strategy register's data files
   std::unique_ptr<storage::Store> store;
 };
 

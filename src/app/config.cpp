@@ -91,6 +91,13 @@ const std::vector<KeyRow>& Rows() {
          return SetOptionalString(c.bodies_file, v);
        },
        [](const Config& c) { return c.bodies_file; }},
+      {{"strategies_dir", "ASSENT_STRATEGIES_DIR", "strategies-dir",
+        "directory of strategy data files to load at start"},
+       false, false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         return SetOptionalString(c.strategies_dir, v);
+       },
+       [](const Config& c) { return c.strategies_dir; }},
       {{"io_threads", "ASSENT_IO_THREADS", "io-threads", "I/O threads (0: one per core)"}, true,
        false, &SetInt<&Config::io_threads, 0, 256>,
        [](const Config& c) { return std::to_string(c.io_threads); }},

@@ -28,6 +28,9 @@ struct Config {
   // A bodies file (TOML, [[body]] tables) synchronised into the store at start.
   // Empty: none (with demo, <share_dir>/demo/bodies.toml is loaded into an empty store).
   std::string bodies_file;
+  // Directory of strategy data files (*.toml, see docs/strategies.md) loaded at start.
+  // Empty: none (with demo, <share_dir>/demo/strategies).
+  std::string strategies_dir;
   // I/O threads, one io_context each. 0: one per core.
   int io_threads = 0;
   // Threads for store and rendering work.

@@ -2,45 +2,21 @@
 
 #include <fmt/format.h>
 
-#include <kainjow/mustache.hpp>
-
 #include "core/text.hpp"
+#include "render/mustache_parts.hpp"
 #include "services/catalogue.hpp"
 
 namespace assent::render {
+
+using namespace detail;
+
 namespace {
-
-namespace mu = kainjow::mustache;
-
-constexpr const char* kTemplateNames[] = {"layout", "home", "register", "decision", "error"};
-
-mu::data Str(std::string_view s) { return mu::data(std::string(s)); }
-
-mu::data Crumb(std::string_view text, std::string_view href) {
-  mu::data c;
-  c.set("text", Str(text));
-  c.set("href", Str(href));
-  return c;
-}
 
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToLong() : std::string(); }
 
-mu::data Blocks(std::string_view text) {
-  mu::data blocks(mu::data::type::list);
-  for (const auto& b : SplitBlocks(text)) {
-    mu::data block;
-    if (b.list) {
-      mu::data items(mu::data::type::list);
-      for (const auto& line : b.lines) items.push_back(Str(line));
-      block.set("items", items);
-      block.set("is_list", mu::data(true));
-    } else {
-      block.set("paragraph", Str(b.lines.empty() ? "" : b.lines[0]));
-    }
-    blocks.push_back(block);
-  }
-  return blocks;
-}
+constexpr const char* kTemplateNames[] = {"layout",   "home",           "register",   "decision",
+                                          "error",    "strategies_all", "strategies", "strategy",
+                                          "strategy_report", "timeline"};
 
 std::string StatusTagClass(decisions::Status s) {
   switch (s) {
@@ -104,28 +80,6 @@ Result<HtmlPages> HtmlPages::Load(const std::string& dir) {
   return pages;
 }
 
-namespace {
-
-std::string RenderWith(const std::map<std::string, std::string, std::less<>>& templates,
-                       std::string_view name, const mu::data& data) {
-  auto it = templates.find(name);
-  mu::mustache tmpl(it->second);
-  return tmpl.render(data);
-}
-
-std::string InLayout(const std::map<std::string, std::string, std::less<>>& templates,
-                     std::string_view title, mu::data crumbs, std::string_view body,
-                     std::string_view alternate_json = {}) {
-  mu::data page;
-  page.set("title", Str(title));
-  page.set("has_breadcrumbs", mu::data(crumbs.is_non_empty_list()));
-  page.set("breadcrumbs", crumbs);
-  page.set("content", Str(body));
-  if (!alternate_json.empty()) page.set("alternate_json", Str(alternate_json));
-  return RenderWith(templates, "layout", page);
-}
-
-}  // namespace
 
 std::string HtmlPages::Home(const std::vector<services::BodyListing>& bodies) const {
   mu::data list(mu::data::type::list);
@@ -174,6 +128,7 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
   d.set("has_years", mu::data(!page.years.empty()));
   d.set("all_selected", mu::data(!page.year.has_value()));
   d.set("action", Str(base));
+  d.set("strategies_href", Str("/" + page.body.slug + "/strategies"));
   d.set("json_href", Str(base + ".json" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
   d.set("year_caption", Str(page.year ? fmt::format("Decisions taken in {}", *page.year)
                                       : std::string("All decisions")));
@@ -188,7 +143,8 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
                   RenderWith(templates_, "register", d), base + ".json");
 }
 
-std::string HtmlPages::Decision(const publication::PublicDecision& p) const {
+std::string HtmlPages::Decision(const publication::PublicDecision& p,
+                                const std::vector<strategy::ApprovedVersion>& approves) const {
   const std::string base = "/" + p.body.slug + "/decisions";
   mu::data d;
   d.set("body_name", Str(p.body.name));
@@ -254,6 +210,16 @@ std::string HtmlPages::Decision(const publication::PublicDecision& p) const {
   if (p.press_release_required) {
     d.set("press_release", Str(*p.press_release_required ? "Yes" : "No"));
   }
+  mu::data approved(mu::data::type::list);
+  for (const auto& a : approves) {
+    mu::data ad;
+    ad.set("strategy", Str(a.strategy->title));
+    ad.set("version", Str(a.version->label));
+    ad.set("href", Str("/" + a.strategy->body + "/strategies/" + a.strategy->id));
+    approved.push_back(ad);
+  }
+  d.set("approves", approved);
+  d.set("has_approves", mu::data(!approves.empty()));
   d.set("json_href", Str(base + "/" + p.reference_slug + ".json"));
   mu::data crumbs(mu::data::type::list);
   crumbs.push_back(Crumb("Policing bodies", "/"));

@@ -14,18 +14,29 @@
 #include "core/result.hpp"
 #include "publication/public_decision.hpp"
 #include "services/register.hpp"
+#include "services/strategy_register.hpp"
+#include "strategy/catalogue.hpp"
 
 namespace assent::render {
 
 class HtmlPages {
  public:
-  // Reads layout, home, register, decision and error templates from `dir`, and checks
+  // Reads the page templates (layout, home, register, decision, error, strategy...) from `dir`, and checks
   // that each parses. Errors name the file.
   static Result<HtmlPages> Load(const std::string& dir);
 
   std::string Home(const std::vector<services::BodyListing>& bodies) const;
   std::string Register(const services::RegisterPage& page) const;
-  std::string Decision(const publication::PublicDecision& decision) const;
+  // `approves`: the strategy versions this decision approved, linked from its page.
+  std::string Decision(const publication::PublicDecision& decision,
+                       const std::vector<strategy::ApprovedVersion>& approves = {}) const;
+
+  // The strategy register (strategy_pages.cpp): every body's strategies on one timeline;
+  // one body's strategies; one strategy; its delivery report for the Police and Crime Panel.
+  std::string StrategyTimeline(const services::Timeline& timeline) const;
+  std::string StrategyList(const services::StrategyListPage& page) const;
+  std::string Strategy(const services::StrategyPage& page) const;
+  std::string StrategyReport(const services::StrategyPage& page) const;
   // An error page in the same design. `message` must be safe to show to anyone.
   std::string Error(int status, std::string_view title, std::string_view message) const;
 

@@ -57,7 +57,8 @@ std::string RegisterJson(const services::RegisterPage& page) {
                {"decisions", rows}});
 }
 
-std::string DecisionJson(const publication::PublicDecision& p) {
+std::string DecisionJson(const publication::PublicDecision& p,
+                         const std::vector<strategy::ApprovedVersion>& approves) {
   json fields = json::object();
   for (const auto& f : p.fields) fields[f.key] = f.value;
   json sections = json::array();
@@ -69,6 +70,13 @@ std::string DecisionJson(const publication::PublicDecision& p) {
     signoffs.push_back({{"role", s.role.empty() ? json(nullptr) : json(s.role)},
                         {"name", s.name.empty() ? json(nullptr) : json(s.name)},
                         {"date", OptDate(s.date)}});
+  }
+  json versions = json::array();
+  for (const auto& a : approves) {
+    versions.push_back({{"strategy", a.strategy->id},
+                        {"title", a.strategy->title},
+                        {"version", a.version->label},
+                        {"url", "/" + a.strategy->body + "/strategies/" + a.strategy->id}});
   }
   return Dump({{"body", BodyJson(p.body)},
                {"reference", p.reference},
@@ -89,7 +97,8 @@ std::string DecisionJson(const publication::PublicDecision& p) {
                                                                   : json(p.part2_statement)},
                           {"papers_withheld", p.part2_papers_withheld}}},
                {"publication_deferred", OptBool(p.publication_deferred)},
-               {"press_release_required", OptBool(p.press_release_required)}});
+               {"press_release_required", OptBool(p.press_release_required)},
+               {"strategy_versions", versions}});
 }
 
 std::string ErrorJson(int status, std::string_view message) {

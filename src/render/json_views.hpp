@@ -7,12 +7,15 @@
 
 #include "publication/public_decision.hpp"
 #include "services/register.hpp"
+#include "strategy/catalogue.hpp"
 
 namespace assent::render {
 
 std::string BodiesJson(const std::vector<services::BodyListing>& bodies);
 std::string RegisterJson(const services::RegisterPage& page);
-std::string DecisionJson(const publication::PublicDecision& decision);
+// `approves`: the strategy versions the decision approved ("strategy_versions").
+std::string DecisionJson(const publication::PublicDecision& decision,
+                         const std::vector<strategy::ApprovedVersion>& approves = {});
 // {"error": {"status": 404, "message": "..."}}
 std::string ErrorJson(int status, std::string_view message);
 

@@ -17,12 +17,6 @@ constexpr std::string_view kJson = "application/json";
 // Public pages may be cached briefly by browsers and proxies; the ETag revalidates.
 constexpr std::string_view kPublicCache = "public, max-age=60";
 
-const std::vector<Header>& JsonHeaders() {
-  // Open data: any site may read the public JSON.
-  static const std::vector<Header> kHeaders = {{"Access-Control-Allow-Origin", "*"}};
-  return kHeaders;
-}
-
 // Parses ?year=; an empty or absent value means every year.
 Result<std::optional<int>> YearParam(const Request& req) {
   auto raw = QueryParam(req.query, "year");
@@ -55,6 +49,12 @@ std::string_view PublicMessage(const Error& e) {
 
 }  // namespace
 
+const std::vector<Header>& JsonHeaders() {
+  // Open data: any site may read the public JSON.
+  static const std::vector<Header> kHeaders = {{"Access-Control-Allow-Origin", "*"}};
+  return kHeaders;
+}
+
 int HttpStatus(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidInput: return 400;
@@ -82,12 +82,10 @@ Response ErrorJsonResponse(int status, std::string_view message) {
   return MakeResponse(status, kJson, render::ErrorJson(status, message), "no-store", JsonHeaders());
 }
 
-namespace {
 Response HtmlError(const Site& site, const Error& e) {
   return ErrorPage(site, HttpStatus(e.code), PublicMessage(e));
 }
 Response JsonError(const Error& e) { return ErrorJsonResponse(HttpStatus(e.code), PublicMessage(e)); }
-}  // namespace
 
 Response HomePage(const Request&, const RouteParams&, Site& site) {
   auto bodies = services::ListPublicBodies(site.store);
@@ -121,14 +119,18 @@ Response DecisionPageHandler(const Request&, const RouteParams& params, Site& si
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return HtmlError(site, d.error());
-  return MakeResponse(200, kHtml, site.html.Decision(*d), kPublicCache);
+  std::vector<strategy::ApprovedVersion> approves;
+  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
+  return MakeResponse(200, kHtml, site.html.Decision(*d, approves), kPublicCache);
 }
 
 Response DecisionJsonHandler(const Request&, const RouteParams& params, Site& site) {
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return JsonError(d.error());
-  return MakeResponse(200, kJson, render::DecisionJson(*d), kPublicCache, JsonHeaders());
+  std::vector<strategy::ApprovedVersion> approves;
+  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
+  return MakeResponse(200, kJson, render::DecisionJson(*d, approves), kPublicCache, JsonHeaders());
 }
 
 Response HealthHandler(const Request&, const RouteParams&, Site& site) {

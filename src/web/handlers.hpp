@@ -11,6 +11,16 @@ Response RegisterPageHandler(const Request& req, const RouteParams& params, Site
 Response RegisterJsonHandler(const Request& req, const RouteParams& params, Site& site);
 Response DecisionPageHandler(const Request& req, const RouteParams& params, Site& site);
 Response DecisionJsonHandler(const Request& req, const RouteParams& params, Site& site);
+// The strategy register (strategy_handlers.cpp). ?as_of=YYYY-MM-DD sets the date that
+// statuses, overdue marks and the next review are judged on (default: today, UTC).
+Response StrategiesPageHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategiesJsonHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyListPageHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyListJsonHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyPageHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyJsonHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyReportHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyReportCsvHandler(const Request& req, const RouteParams& params, Site& site);
 Response HealthHandler(const Request& req, const RouteParams& params, Site& site);
 
 // Error answers in the page's own format; `message` must be safe for anyone to read.
@@ -18,5 +28,10 @@ Response ErrorPage(const Site& site, int status, std::string_view message);
 Response ErrorJsonResponse(int status, std::string_view message);
 // The status for an ErrorCode (a switch without default: -Wswitch flags a new code).
 int HttpStatus(ErrorCode code);
+// Errors as pages or JSON, with the public message for the code.
+Response HtmlError(const Site& site, const Error& e);
+Response JsonError(const Error& e);
+// The headers every public JSON answer carries (CORS for open data).
+const std::vector<Header>& JsonHeaders();
 
 }  // namespace assent::web

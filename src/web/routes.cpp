@@ -8,7 +8,9 @@ namespace assent::web {
 namespace {
 
 // Order matters: the first match wins, so ".json" forms come before the HTML ones.
-constexpr std::array<Route, 8> kRoutes = {{
+// Strategy pages are not cached: their statuses and overdue marks depend on today's date,
+// and the cache is only invalidated by changes to the store.
+constexpr std::array<Route, 17> kRoutes = {{
     // method        pattern                          who             cache  handler
     {Method::kGet, "/", Access::kPublic, true, &HomePage},
     {Method::kGet, "/healthz", Access::kPublic, false, &HealthHandler},
@@ -18,6 +20,15 @@ constexpr std::array<Route, 8> kRoutes = {{
     {Method::kGet, "/{body}/decisions", Access::kPublic, true, &RegisterPageHandler},
     {Method::kGet, "/{body}/decisions/{ref}.json", Access::kPublic, true, &DecisionJsonHandler},
     {Method::kGet, "/{body}/decisions/{ref}", Access::kPublic, true, &DecisionPageHandler},
+    {Method::kGet, "/strategies", Access::kPublic, false, &StrategiesPageHandler},
+    {Method::kGet, "/strategies.json", Access::kPublic, false, &StrategiesJsonHandler},
+    {Method::kGet, "/api/v1/strategies", Access::kPublic, false, &StrategiesJsonHandler},
+    {Method::kGet, "/{body}/strategies.json", Access::kPublic, false, &StrategyListJsonHandler},
+    {Method::kGet, "/{body}/strategies", Access::kPublic, false, &StrategyListPageHandler},
+    {Method::kGet, "/{body}/strategies/{id}.json", Access::kPublic, false, &StrategyJsonHandler},
+    {Method::kGet, "/{body}/strategies/{id}", Access::kPublic, false, &StrategyPageHandler},
+    {Method::kGet, "/{body}/strategies/{id}/report.csv", Access::kPublic, false, &StrategyReportCsvHandler},
+    {Method::kGet, "/{body}/strategies/{id}/report", Access::kPublic, false, &StrategyReportHandler},
 }};
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "render/html_pages.hpp"
 #include "storage/store.hpp"
+#include "strategy/catalogue.hpp"
 #include "web/http.hpp"
 
 namespace assent::web {
@@ -23,6 +24,8 @@ enum class Access {
 struct Site {
   storage::Store& store;
   const render::HtmlPages& html;
+  // The strategy register's catalogue, loaded at start; null: no strategies.
+  const strategy::Catalogue* strategies = nullptr;
 };
 
 using RouteParams = std::map<std::string, std::string, std::less<>>;

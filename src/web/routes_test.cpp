@@ -43,5 +43,38 @@ TEST(Routes, JsonFormsComeBeforeHtmlForms) {
   }
 }
 
+TEST(Routes, StrategyFormsReachTheirOwnHandlers) {
+  // First match wins: each path must reach the route written for it, not a looser one.
+  struct Case {
+    const char* path;
+    const char* pattern;
+  } cases[] = {
+      {"/strategies", "/strategies"},
+      {"/strategies.json", "/strategies.json"},
+      {"/api/v1/strategies", "/api/v1/strategies"},
+      {"/cumbria/strategies", "/{body}/strategies"},
+      {"/cumbria/strategies.json", "/{body}/strategies.json"},
+      {"/cumbria/strategies/ict-2015-2019", "/{body}/strategies/{id}"},
+      {"/cumbria/strategies/ict-2015-2019.json", "/{body}/strategies/{id}.json"},
+      {"/cumbria/strategies/ict-2015-2019/report", "/{body}/strategies/{id}/report"},
+      {"/cumbria/strategies/ict-2015-2019/report.csv", "/{body}/strategies/{id}/report.csv"},
+  };
+  for (const auto& c : cases) {
+    RouteParams p;
+    const Route* first = nullptr;
+    for (const Route& r : Routes()) {
+      if (MatchRoute(r.pattern, c.path, p)) {
+        first = &r;
+        break;
+      }
+    }
+    ASSERT_NE(first, nullptr) << c.path;
+    EXPECT_EQ(first->pattern, c.pattern) << c.path;
+    EXPECT_EQ(first->access, Access::kPublic) << c.path;
+    // Strategy answers depend on today's date; the cache only follows the store.
+    EXPECT_FALSE(first->cacheable) << c.path;
+  }
+}
+
 }  // namespace
 }  // namespace assent::web

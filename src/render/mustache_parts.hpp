@@ -1,0 +1,31 @@
+#pragma once
+// Internal to render/: the pieces every HTML page is built from (kainjow Mustache data,
+// the layout). Included only by render/*.cpp, so the Mustache header stays out of every
+// header other modules include.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <kainjow/mustache.hpp>
+
+namespace assent::render::detail {
+
+namespace mu = kainjow::mustache;
+using Templates = std::map<std::string, std::string, std::less<>>;
+
+mu::data Str(std::string_view s);
+mu::data Crumb(std::string_view text, std::string_view href);
+// Paragraphs and bullet lists of free text (see SplitBlocks in html_pages.hpp).
+mu::data Blocks(std::string_view text);
+// A list, for {{#name}}...{{/name}}.
+inline mu::data List() { return mu::data(mu::data::type::list); }
+// The template as a partial ({{>name}}), rendered in the including template's context.
+mu::data Partial(const Templates& templates, std::string_view name);
+
+std::string RenderWith(const Templates& templates, std::string_view name, const mu::data& data);
+// The page in the layout: the only unescaped insertion of a rendered body.
+std::string InLayout(const Templates& templates, std::string_view title, mu::data crumbs,
+                     std::string_view body, std::string_view alternate_json = {});
+
+}  // namespace assent::render::detail
