@@ -105,7 +105,7 @@ const std::vector<KeyRow>& Rows() {
        &SetInt<&Config::worker_threads, 1, 256>,
        [](const Config& c) { return std::to_string(c.worker_threads); }},
       {{"store_connections", "ASSENT_STORE_CONNECTIONS", "store-connections",
-        "database connections (SQLite readers, PostgreSQL pool); 0: one per worker"},
+        "database connections (SQLite readers, PostgreSQL pool); 0: max(2, worker threads) + 1"},
        true, false, &SetInt<&Config::store_connections, 0, 1000>,
        [](const Config& c) { return std::to_string(c.store_connections); }},
       {{"max_connections", "ASSENT_MAX_CONNECTIONS", "max-connections", "connection limit"}, true,

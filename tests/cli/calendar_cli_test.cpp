@@ -8,28 +8,17 @@
 #include <fstream>
 
 #include "tests/support/files.hpp"
+#include "tests/support/run_assent.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace assent {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using Run = testing_support::AssentRun;
 
 // Runs the binary with the source tree as share dir; `args` are shell-quoted by the caller.
 Run Calendar(const std::string& args) {
-  std::string cmd = "env -u ASSENT_SHARE_DIR '" + std::string(ASSENT_BINARY) + "' calendar " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return testing_support::RunAssent("calendar " + args);
 }
 
 TEST(CalendarCli, DueDateShowsHowItWasCalculated) {

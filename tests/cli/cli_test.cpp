@@ -9,29 +9,17 @@
 #include <fstream>
 
 #include "tests/support/files.hpp"
+#include "tests/support/run_assent.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace assent {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using Run = testing_support::AssentRun;
 
 // Runs the binary with a clean ASSENT_* environment; `args` are shell-quoted by the caller.
 Run Assent(const std::string& args, const std::string& env = "") {
-  std::string cmd = "env -u ASSENT_STORE_URL -u ASSENT_DATA_DIR -u ASSENT_DEMO -u ASSENT_LISTEN " +
-                    env + " '" + std::string(ASSENT_BINARY) + "' " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return testing_support::RunAssent(args, env);
 }
 
 std::string Seed(const std::string& stem) {

@@ -8,28 +8,16 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/run_assent.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace assent {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using Run = testing_support::AssentRun;
 
 Run Serve(const std::string& args) {
-  std::string cmd = "env -u ASSENT_SHARE_DIR -u ASSENT_STRATEGIES_DIR timeout 20 '" + std::string(ASSENT_BINARY) +
-                    "' serve --listen 127.0.0.1:0 " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return testing_support::RunAssent("serve --listen 127.0.0.1:0 " + args, "timeout 20");
 }
 
 void Write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }

@@ -8,7 +8,8 @@
 namespace assent::testing_support {
 
 AssentRun RunAssent(const std::string& args, const std::string& env) {
-  std::string cmd = "env -u ASSENT_STORE_URL -u ASSENT_DATA_DIR -u ASSENT_DEMO -u ASSENT_LISTEN " +
+  std::string cmd = "env -u ASSENT_STORE_URL -u ASSENT_DATA_DIR -u ASSENT_DEMO -u ASSENT_LISTEN "
+                    "-u ASSENT_SHARE_DIR -u ASSENT_STRATEGIES_DIR -u ASSENT_BODIES_FILE " +
                     env + " " + ShellQuote(ASSENT_BINARY) + " " + args + " 2>&1";
   AssentRun r;
   FILE* p = popen(cmd.c_str(), "r");
