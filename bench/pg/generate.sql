@@ -31,13 +31,18 @@ SELECT g.i + 1, 1, g.body, 'cumbria-request-for-decision',
 FROM gen g, vocab v;
 SELECT setval(pg_get_serial_sequence('decisions', 'id'), (SELECT max(id) FROM decisions)) AS ignored \gset
 
-CREATE TEMP TABLE texts AS
-SELECT g.i + 1 AS id,
-       (SELECT string_agg(v.w[1 + ((g.i * 2654435761 + j * 40503) % 1000003) % v.size], ' ')
+-- Section text: 10,007 distinct pseudo-random texts, dealt out to the records in turn
+-- (a subquery per record would take most of the run).
+CREATE TEMP TABLE pool AS
+SELECT p,
+       (SELECT string_agg(v.w[1 + ((p * 2654435761 + j * 40503) % 1000003) % v.size], ' ')
           FROM generate_series(1, 60) j) AS summary,
-       (SELECT string_agg(v.w[1 + ((g.i * 97 + j * 7919) % 1000003) % v.size], ' ')
+       (SELECT string_agg(v.w[1 + ((p * 97 + j * 7919) % 1000003) % v.size], ' ')
           FROM generate_series(1, 30) j) AS recommendation
-FROM gen g, vocab v;
+FROM generate_series(0, 10006) p, vocab v;
+CREATE TEMP TABLE texts AS
+SELECT g.i + 1 AS id, pool.summary, pool.recommendation
+FROM gen g JOIN pool ON pool.p = g.i % 10007;
 
 INSERT INTO decision_sections (decision_id, position, key, heading, part, text)
 SELECT id, 0, 'executive_summary', 'Executive Summary', 1, summary FROM texts
