@@ -5,7 +5,8 @@
 #
 #   bench/pg_scale.sh            (after scripts/build.sh; defaults: 40 bodies x 25,000 = 1,000,000)
 #
-# Settings (environment): BODIES=40 PER_BODY=25000 QUERIES=2000 (per read kind)
+# Settings (environment): BODIES=40 PER_BODY=25000 QUERIES=500 (register and decision reads)
+#   SEARCHES=40 (one-word searches: a common word matches a third of the register)
 #   SECONDS_EACH=10 (per write / HTTP run) WRITERS=4 (threads writing sign-offs) CONNECTIONS=8 (wrk)
 # Prints, per measurement, the Assent figure and the direct-SQL reference. Uses only
 # 127.0.0.1; the cluster and servers are removed on exit.
@@ -14,7 +15,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 BODIES="${BODIES:-40}"
 PER_BODY="${PER_BODY:-25000}"
-QUERIES="${QUERIES:-2000}"
+QUERIES="${QUERIES:-500}"
+SEARCHES="${SEARCHES:-40}"
 SECONDS_EACH="${SECONDS_EACH:-10}"
 WRITERS="${WRITERS:-4}"
 CONNECTIONS="${CONNECTIONS:-8}"
@@ -51,20 +53,20 @@ percentiles() {  # pgbench per-transaction log files -> "p50=.. p95=.." in ms (3
     j = int(NR * 0.95); if (j < 1) j = 1
     printf "p50=%8.3f ms  p95=%8.3f ms", a[i] / 1000, a[j] / 1000 }'
 }
-direct() {  # name script
+direct() {  # name script count
   rm -f "$tmp"/log.*
-  (cd "$tmp" && "$pgbench" -n -M prepared -c 1 -t "$QUERIES" -D bodies="$BODIES" -D per_body="$PER_BODY" \
+  (cd "$tmp" && "$pgbench" -n -M prepared -c 1 -t "$3" -D bodies="$BODIES" -D per_body="$PER_BODY" \
      -f "$root/bench/pg/$2" --log --log-prefix=log "$url" >/dev/null 2>&1)
-  printf "%-22s n=%-6s %s\n" "$1" "$QUERIES" "$(percentiles "$tmp"/log.*)"
+  printf "%-22s n=%-6s %s\n" "$1" "$3" "$(percentiles "$tmp"/log.*)"
 }
 
 echo "== reads, one at a time: through Assent's Store (C++, libpq) ..."
-"$bench" "$url" --bodies "$BODIES" --per-body "$PER_BODY" --queries "$QUERIES" --writers 1 --seconds 1 \
+"$bench" "$url" --bodies "$BODIES" --per-body "$PER_BODY" --queries "$QUERIES" --searches "$SEARCHES" --writers 1 --seconds 1 \
   --words bench/pg/words.txt | grep -v '^sign-offs'
 echo "== ... and the same SQL directly with pgbench (prepared, 1 client)"
-direct "register (100 rows)" register.pgbench
-direct "decision by reference" decision.pgbench
-direct "search (20 hits)" search.pgbench
+direct "register (100 rows)" register.pgbench "$QUERIES"
+direct "decision by reference" decision.pgbench "$QUERIES"
+direct "search (20 hits)" search.pgbench "$SEARCHES"
 
 echo "== sign-offs, $WRITERS writers for ${SECONDS_EACH}s: through Assent with 1 and 2 application servers (Store instances) ..."
 "$bench" "$url" --bodies "$BODIES" --per-body "$PER_BODY" --writers "$WRITERS" --stores 1 \

@@ -33,6 +33,7 @@ struct Options {
   int bodies = 40;
   int per_body = 25000;
   int queries = 2000;
+  int searches = 50;
   int writers = 4;
   int stores = 1;
   int seconds = 10;
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   app.add_option("--bodies", o.bodies);
   app.add_option("--per-body", o.per_body);
   app.add_option("--queries", o.queries);
+  app.add_option("--searches", o.searches, "searches (each can rank many matches)");
   app.add_option("--writers", o.writers);
   app.add_option("--stores", o.stores);
   app.add_option("--seconds", o.seconds);
@@ -104,7 +106,9 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "decision lookup failed: {}\n", d.error().ToString());
       return 1;
     }
-    t0 = Clock::now();
+  }
+  for (int i = 0; i < (o.skip_reads ? 0 : o.searches); ++i) {
+    auto t0 = Clock::now();
     auto s = store.Search({.text = words[rng() % words.size()], .limit = 20});
     search.push_back(Ms(Clock::now() - t0));
     if (!s) {
