@@ -13,11 +13,6 @@
 namespace assent::cli {
 namespace {
 
-int Report(const Error& e) {
-  std::fprintf(stderr, "assent: %s\n", e.ToString().c_str());
-  return ExitCodeFor(e.code);
-}
-
 int Show(const publication::Calendar& calendar, const CalendarArgs& args) {
   auto rule = publication::FindCalendarRule(args.rule);
   if (!rule) return Report(rule.error());

@@ -34,11 +34,6 @@ struct Args {
   StoreArgs store;
 };
 
-int Report(const Error& e) {
-  std::fprintf(stderr, "assent: %s\n", e.ToString().c_str());
-  return ExitCodeFor(e.code);
-}
-
 Result<app::Config> EffectiveConfig(const Args& args, app::ConfigOrigins* origins = nullptr) {
   app::ConfigSources sources;
   sources.file = args.config_file;

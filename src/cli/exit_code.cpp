@@ -1,5 +1,7 @@
 #include "cli/exit_code.hpp"
 
+#include <cstdio>
+
 namespace assent::cli {
 
 ExitCode ExitCodeFor(ErrorCode code) {
@@ -13,6 +15,11 @@ ExitCode ExitCodeFor(ErrorCode code) {
     case ErrorCode::kInternal: return kExitInternal;
   }
   return kExitInternal;
+}
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "assent: %s\n", e.ToString().c_str());
+  return ExitCodeFor(e.code);
 }
 
 }  // namespace assent::cli

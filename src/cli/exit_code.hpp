@@ -14,4 +14,7 @@ enum ExitCode : int {
 
 ExitCode ExitCodeFor(ErrorCode code);
 
+// Prints "assent: <where>: <message>" on stderr and returns the error's exit code.
+int Report(const Error& e);
+
 }  // namespace assent::cli

@@ -14,19 +14,6 @@
 namespace assent::cli {
 namespace {
 
-int Report(const Error& e) {
-  std::fprintf(stderr, "assent: %s\n", e.ToString().c_str());
-  return ExitCodeFor(e.code);
-}
-
-std::int64_t CountDecisions(storage::Store& store) {
-  auto counts = store.CountDecisionsByBody({});
-  if (!counts) return 0;
-  std::int64_t n = 0;
-  for (const auto& c : *counts) n += c.decisions;
-  return n;
-}
-
 // Progress on a terminal only; scripts and logs get the summary line alone.
 std::function<void(std::int64_t)> Progress() {
   if (!isatty(STDERR_FILENO)) return {};
@@ -95,9 +82,10 @@ int RunBackupCommand(const StoreArgs& args, const app::Config& config) {
   }
   auto copy = storage::OpenStore("sqlite:" + args.file, {.connections = 1});
   if (!copy) return Report(copy.error());
+  auto copied = services::CountAllDecisions(**copy);
+  if (!copied) return Report(copied.error());
   std::printf("backed up %s to %s: %lld decisions, integrity checked\n",
-              app::MaskSecrets(url).c_str(), args.file.c_str(),
-              static_cast<long long>(CountDecisions(**copy)));
+              app::MaskSecrets(url).c_str(), args.file.c_str(), static_cast<long long>(*copied));
   return kExitOk;
 }
 
@@ -113,7 +101,9 @@ int RunRestoreCommand(const StoreArgs& args, const app::Config& config) {
   }
   auto target = storage::OpenStore(url, {.connections = 2});
   if (!target) return Report(target.error());
-  std::int64_t present = CountDecisions(**target);
+  auto counted = services::CountAllDecisions(**target);
+  if (!counted) return Report(counted.error());
+  std::int64_t present = *counted;
 
   if (!storage::SqlitePath(url)) {
     // PostgreSQL: copy record by record into an empty database, then verify.
@@ -135,8 +125,10 @@ int RunRestoreCommand(const StoreArgs& args, const app::Config& config) {
   if (auto r = storage::RestoreSqliteStore(url, args.file); !r) return Report(r.error());
   auto reopened = storage::OpenStore(url, {.connections = 1});  // migrates an older backup
   if (!reopened) return Report(reopened.error());
+  auto restored = services::CountAllDecisions(**reopened);
+  if (!restored) return Report(restored.error());
   std::printf("restored %s from %s: %lld decisions\n", app::MaskSecrets(url).c_str(),
-              args.file.c_str(), static_cast<long long>(CountDecisions(**reopened)));
+              args.file.c_str(), static_cast<long long>(*restored));
   return kExitOk;
 }
 

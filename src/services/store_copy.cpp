@@ -22,7 +22,9 @@ Result<void> ForEachDecisionId(storage::Store& store, const std::string& body,
   }
 }
 
-Result<std::int64_t> CountAll(storage::Store& store) {
+}  // namespace
+
+Result<std::int64_t> CountAllDecisions(storage::Store& store) {
   auto counts = store.CountDecisionsByBody({});
   if (!counts) return counts.error();
   std::int64_t n = 0;
@@ -30,11 +32,9 @@ Result<std::int64_t> CountAll(storage::Store& store) {
   return n;
 }
 
-}  // namespace
-
 Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch,
                              const std::function<void(std::int64_t)>& progress) {
-  auto existing = CountAll(to);
+  auto existing = CountAllDecisions(to);
   if (!existing) return existing.error();
   if (*existing > 0) {
     return Fail(ErrorCode::kInvalidInput,

@@ -18,6 +18,9 @@ struct CopyReport {
   int reference_counters = 0;
 };
 
+// Decisions in every status across all bodies.
+Result<std::int64_t> CountAllDecisions(storage::Store& store);
+
 // Copies `from` into `to`, which must hold no decisions (kInvalidInput otherwise, and
 // nothing is written). Writes in batches of `batch` decisions, each in one transaction;
 // if a batch fails the target is partly filled and the error says so. `progress` is

@@ -18,6 +18,10 @@ std::string PrimaryMessage(const PGresult* result, PGconn* conn) {
   return msg;
 }
 
+// Dates as ISO text and UTC timestamps, whatever the server's defaults; run on every
+// (re)connection.
+constexpr const char* kSessionSetup = "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'";
+
 }  // namespace
 
 Params& Params::Add(std::int64_t value) {
@@ -103,8 +107,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
   // must not reach stderr, where they would mix with the command line's own output.
   PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   std::unique_ptr<Connection> c(new Connection(conn));
-  // Dates as ISO text and UTC timestamps, whatever the server's defaults.
-  if (auto r = c->Exec("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'"); !r) return r.error();
+  if (auto r = c->Exec(kSessionSetup); !r) return r.error();
   return c;
 }
 
@@ -170,7 +173,7 @@ bool Connection::EnsureHealthy() {
   PQreset(conn_);
   prepared_.clear();  // prepared statements die with the server session
   if (PQstatus(conn_) != CONNECTION_OK) return false;
-  PQclear(PQexec(conn_, "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'"));
+  PQclear(PQexec(conn_, kSessionSetup));
   return true;
 }
 

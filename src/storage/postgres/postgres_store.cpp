@@ -10,6 +10,7 @@
 #include "storage/postgres/array_literal.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
+#include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 
 namespace assent::storage::postgres {
@@ -232,51 +233,25 @@ std::optional<std::string> IsoOrNull(const std::optional<Date>& d) {
   return d->ToIso();
 }
 
-Body ReadBody(const Rows& rows, int i) {
-  Body b;
-  b.slug = rows.Text(i, 0);
-  b.name = rows.Text(i, 1);
-  b.short_name = rows.Text(i, 2);
-  b.reference_pattern = rows.Text(i, 3);
-  b.publication_working_days = static_cast<int>(rows.Int(i, 4));
-  b.calendar = rows.Text(i, 5);
-  b.form = rows.Text(i, 6);
-  b.website = rows.Text(i, 7);
-  return b;
-}
+// One row of a result, in the shape storage/row_mapping.hpp reads.
+struct Row {
+  const Rows& rows;
+  int i;
+  std::int64_t Int(int c) const { return rows.Int(i, c); }
+  std::string Text(int c) const { return rows.Text(i, c); }
+  std::optional<std::string> OptText(int c) const { return rows.OptText(i, c); }
+  std::optional<bool> OptBool(int c) const { return rows.OptBool(i, c); }
+  std::optional<Date> OptDate(int c) const { return rows.OptDate(i, c); }
+};
 
-decisions::Part PartOf(std::int64_t v) {
-  return v == 2 ? decisions::Part::kPart2 : decisions::Part::kPart1;
-}
 
 // The decision's own columns as $1..$23, in the order of kInsertDecision.
 Params DecisionParams(const Decision& d) {
   Params p;
-  p.Add(d.body).Add(d.form).Add(d.reference).Add(decisions::ReferenceSlug(d.reference))
-      .Add(d.title).Add(decisions::StatusName(d.status)).Add(decisions::OutcomeName(d.outcome))
-      .Add(d.decision_maker_role).Add(d.decision_date)
-      .Add(d.publication.deferred).Add(d.publication.deferral_reason)
-      .Add(d.publication.deferred_until).Add(d.publication.part2_exists)
-      .Add(d.publication.part2_reason).Add(d.publication.for_publication)
-      .Add(d.publication.non_publication_reason).Add(d.publication.redaction_required)
-      .Add(d.media.press_release_required).Add(d.media.strategy_formulated)
-      .Add(d.media.strategy_attached).Add(d.media.press_release_date)
-      .Add(d.source).Add(d.source_hash);
+  ForEachDecisionColumn(d, [&](const auto& value) { p.Add(value); });
   return p;
 }
 
-DecisionSummary ReadSummary(const Rows& rows, int i) {
-  DecisionSummary s;
-  s.id = rows.Int(i, 0);
-  s.body = rows.Text(i, 1);
-  s.reference = rows.Text(i, 2);
-  s.title = rows.Text(i, 3);
-  s.decision_maker_role = rows.OptText(i, 4);
-  s.decision_date = rows.OptDate(i, 5);
-  s.status = decisions::ParseStatus(rows.Text(i, 6)).value_or(decisions::Status::kDraft);
-  s.outcome = decisions::ParseOutcome(rows.Text(i, 7)).value_or(decisions::Outcome::kUnknown);
-  return s;
-}
 
 // The query text and its filters as $1..$4.
 Params SearchParams(const SearchQuery& q) {
@@ -312,7 +287,7 @@ class PostgresStore final : public Store {
     auto rows = db->Query(kSelectBodies);
     if (!rows) return rows.error();
     std::vector<Body> out;
-    for (int i = 0; i < rows->size(); ++i) out.push_back(ReadBody(*rows, i));
+    for (int i = 0; i < rows->size(); ++i) out.push_back(BodyFromRow(Row{*rows, i}));
     return out;
   }
 
@@ -339,7 +314,7 @@ class PostgresStore final : public Store {
     auto rows = db->Query(kSelectBody, Params().Add(slug));
     if (!rows) return rows.error();
     if (rows->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no body '{}'", slug));
-    return ReadBody(*rows, 0);
+    return BodyFromRow(Row{*rows, 0});
   }
 
   Result<Decision> FindDecision(std::string_view body, std::string_view reference_slug) override {
@@ -380,7 +355,7 @@ class PostgresStore final : public Store {
     if (!rows) return rows.error();
     std::vector<DecisionSummary> out;
     out.reserve(static_cast<std::size_t>(rows->size()));
-    for (int i = 0; i < rows->size(); ++i) out.push_back(ReadSummary(*rows, i));
+    for (int i = 0; i < rows->size(); ++i) out.push_back(SummaryFromRow(Row{*rows, i}));
     return out;
   }
 
@@ -491,7 +466,7 @@ class PostgresStore final : public Store {
     if (!rows) return rows.error();
     for (int i = 0; i < rows->size(); ++i) {
       SearchHit hit;
-      hit.decision = ReadSummary(*rows, i);
+      hit.decision = SummaryFromRow(Row{*rows, i});
       hit.rank = rows->Double(i, 8);
       hit.snippet = SplitSnippet(rows->Text(i, 9));
       result.total = static_cast<int>(rows->Int(i, 10));
@@ -661,30 +636,7 @@ class PostgresStore final : public Store {
       auto r = db.Query(kSelectDecisionById, Params().Add(id));
       if (!r) return r.error();
       if (r->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no decision with id {}", id));
-      d.id = r->Int(0, 0);
-      d.version = r->Int(0, 1);
-      d.body = r->Text(0, 2);
-      d.form = r->Text(0, 3);
-      d.reference = r->Text(0, 4);
-      d.title = r->Text(0, 5);
-      d.status = decisions::ParseStatus(r->Text(0, 6)).value_or(decisions::Status::kDraft);
-      d.outcome = decisions::ParseOutcome(r->Text(0, 7)).value_or(decisions::Outcome::kUnknown);
-      d.decision_maker_role = r->OptText(0, 8);
-      d.decision_date = r->OptDate(0, 9);
-      d.publication.deferred = r->OptBool(0, 10);
-      d.publication.deferral_reason = r->Text(0, 11);
-      d.publication.deferred_until = r->OptDate(0, 12);
-      d.publication.part2_exists = r->OptBool(0, 13);
-      d.publication.part2_reason = r->Text(0, 14);
-      d.publication.for_publication = r->OptBool(0, 15);
-      d.publication.non_publication_reason = r->Text(0, 16);
-      d.publication.redaction_required = r->OptBool(0, 17);
-      d.media.press_release_required = r->OptBool(0, 18);
-      d.media.strategy_formulated = r->OptBool(0, 19);
-      d.media.strategy_attached = r->OptBool(0, 20);
-      d.media.press_release_date = r->OptDate(0, 21);
-      d.source = r->Text(0, 22);
-      d.source_hash = r->Text(0, 23);
+      d = DecisionFromRow(Row{*r, 0});
     }
     const auto each = [&](const char* sql, auto&& fn) -> Result<void> {
       auto r = db.Query(sql, Params().Add(id));
@@ -708,15 +660,7 @@ class PostgresStore final : public Store {
       d.persons_consulted.push_back(r.Text(i, 0));
     }));
     ASSENT_TRY(each(kSelectSignoffs, [&](const Rows& r, int i) {
-      decisions::SignOff s;
-      s.step = r.Text(i, 0);
-      s.role = r.OptText(i, 1);
-      s.name = r.OptText(i, 2);
-      s.date = r.OptDate(i, 3);
-      s.declaration = r.Text(i, 4);
-      s.advice = r.Text(i, 5);
-      s.note = r.Text(i, 6);
-      d.signoffs.push_back(std::move(s));
+      d.signoffs.push_back(SignOffFromRow(Row{r, i}));
     }));
     return d;
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "publication/search_document.hpp"
+#include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/fts_query.hpp"
@@ -191,36 +192,12 @@ std::string StatusList(const std::vector<decisions::Status>& statuses) {
   return list;
 }
 
-Body ReadBody(const Statement& st) {
-  Body b;
-  b.slug = st.Text(0);
-  b.name = st.Text(1);
-  b.short_name = st.Text(2);
-  b.reference_pattern = st.Text(3);
-  b.publication_working_days = static_cast<int>(st.Int(4));
-  b.calendar = st.Text(5);
-  b.form = st.Text(6);
-  b.website = st.Text(7);
-  return b;
-}
 
-decisions::Part PartOf(std::int64_t v) {
-  return v == 2 ? decisions::Part::kPart2 : decisions::Part::kPart1;
-}
 
 // Binds the decision's own columns as ?1..?23, in the order of kInsertDecision.
 void BindDecision(Statement& st, const Decision& d) {
-  st.Bind(1, d.body).Bind(2, d.form).Bind(3, d.reference)
-      .Bind(4, decisions::ReferenceSlug(d.reference)).Bind(5, d.title)
-      .Bind(6, decisions::StatusName(d.status)).Bind(7, decisions::OutcomeName(d.outcome))
-      .Bind(8, d.decision_maker_role).Bind(9, d.decision_date)
-      .Bind(10, d.publication.deferred).Bind(11, d.publication.deferral_reason)
-      .Bind(12, d.publication.deferred_until).Bind(13, d.publication.part2_exists)
-      .Bind(14, d.publication.part2_reason).Bind(15, d.publication.for_publication)
-      .Bind(16, d.publication.non_publication_reason).Bind(17, d.publication.redaction_required)
-      .Bind(18, d.media.press_release_required).Bind(19, d.media.strategy_formulated)
-      .Bind(20, d.media.strategy_attached).Bind(21, d.media.press_release_date)
-      .Bind(22, d.source).Bind(23, d.source_hash);
+  int i = 0;
+  ForEachDecisionColumn(d, [&](const auto& value) { st.Bind(++i, value); });
 }
 
 // Binds the optional filters of a search as ?2..?4.
@@ -238,18 +215,6 @@ void BindSearchFilters(Statement& st, const SearchQuery& q) {
   st.Bind(4, q.decision_maker);
 }
 
-DecisionSummary ReadSummary(const Statement& st) {
-  DecisionSummary s;
-  s.id = st.Int(0);
-  s.body = st.Text(1);
-  s.reference = st.Text(2);
-  s.title = st.Text(3);
-  s.decision_maker_role = st.OptText(4);
-  s.decision_date = st.OptDate(5);
-  s.status = decisions::ParseStatus(st.Text(6)).value_or(decisions::Status::kDraft);
-  s.outcome = decisions::ParseOutcome(st.Text(7)).value_or(decisions::Outcome::kUnknown);
-  return s;
-}
 
 class SqliteStore final : public Store {
  public:
@@ -273,7 +238,7 @@ class SqliteStore final : public Store {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) break;
-      out.push_back(ReadBody(*st));
+      out.push_back(BodyFromRow(*st));
     }
     return out;
   }
@@ -310,7 +275,7 @@ class SqliteStore final : public Store {
     auto row = st->Step();
     if (!row) return row.error();
     if (!*row) return Fail(ErrorCode::kNotFound, fmt::format("no body '{}'", slug));
-    return ReadBody(*st);
+    return BodyFromRow(*st);
   }
 
   Result<Decision> FindDecision(std::string_view body, std::string_view reference_slug) override {
@@ -368,7 +333,7 @@ class SqliteStore final : public Store {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) break;
-      out.push_back(ReadSummary(*st));
+      out.push_back(SummaryFromRow(*st));
     }
     return out;
   }
@@ -527,7 +492,7 @@ class SqliteStore final : public Store {
         if (!row) return row.error();
         if (!*row) break;
         SearchHit hit;
-        hit.decision = ReadSummary(*st);
+        hit.decision = SummaryFromRow(*st);
         hit.rank = st->Double(8);
         hit.snippet = SplitSnippet(st->Text(9));
         result.hits.push_back(std::move(hit));
@@ -693,30 +658,7 @@ class SqliteStore final : public Store {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) return Fail(ErrorCode::kNotFound, fmt::format("no decision with id {}", id));
-      d.id = st->Int(0);
-      d.version = st->Int(1);
-      d.body = st->Text(2);
-      d.form = st->Text(3);
-      d.reference = st->Text(4);
-      d.title = st->Text(5);
-      d.status = decisions::ParseStatus(st->Text(6)).value_or(decisions::Status::kDraft);
-      d.outcome = decisions::ParseOutcome(st->Text(7)).value_or(decisions::Outcome::kUnknown);
-      d.decision_maker_role = st->OptText(8);
-      d.decision_date = st->OptDate(9);
-      d.publication.deferred = st->OptBool(10);
-      d.publication.deferral_reason = st->Text(11);
-      d.publication.deferred_until = st->OptDate(12);
-      d.publication.part2_exists = st->OptBool(13);
-      d.publication.part2_reason = st->Text(14);
-      d.publication.for_publication = st->OptBool(15);
-      d.publication.non_publication_reason = st->Text(16);
-      d.publication.redaction_required = st->OptBool(17);
-      d.media.press_release_required = st->OptBool(18);
-      d.media.strategy_formulated = st->OptBool(19);
-      d.media.strategy_attached = st->OptBool(20);
-      d.media.press_release_date = st->OptDate(21);
-      d.source = st->Text(22);
-      d.source_hash = st->Text(23);
+      d = DecisionFromRow(*st);
     }
     const auto each = [&](const char* sql, auto&& fn) -> Result<void> {
       auto st = db.Prepare(sql);
@@ -745,15 +687,7 @@ class SqliteStore final : public Store {
       d.persons_consulted.push_back(st.Text(0));
     }));
     ASSENT_TRY(each(kSelectSignoffs, [&](const Statement& st) {
-      decisions::SignOff s;
-      s.step = st.Text(0);
-      s.role = st.OptText(1);
-      s.name = st.OptText(2);
-      s.date = st.OptDate(3);
-      s.declaration = st.Text(4);
-      s.advice = st.Text(5);
-      s.note = st.Text(6);
-      d.signoffs.push_back(std::move(s));
+      d.signoffs.push_back(SignOffFromRow(st));
     }));
     return d;
   }
