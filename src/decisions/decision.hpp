@@ -64,7 +64,31 @@ struct SignOff {
   std::string declaration;  // the declaration text the signatory made
   std::string advice;       // the signatory's own advice, if the form has a box for it
   std::string note;         // why something is unknown: "signature date '15.11.11' unreadable"
+  // Signatures given in Assent (empty / zero on imported records):
+  std::int64_t user_id = 0;   // the staff account that signed
+  std::string signed_at;      // UTC instant, "2026-11-21T10:15:00Z"
+  std::string content_hash;   // workflow::ContentHash of the content signed (hex SHA-256)
+  // Decision-maker blocks only: the declaration of interests ("" = none declared),
+  // approve / do not approve, and the reasons given.
+  std::string interests;
+  std::optional<Outcome> outcome;
+  std::string reasons;
+  // Why this signature no longer stands ("voided: content edited by jsmith on ...");
+  // empty while it stands. Voided signatures are kept so what was signed stays visible.
+  std::string voided;
+  bool stands() const { return voided.empty(); }
   friend bool operator==(const SignOff&, const SignOff&) = default;
+};
+
+// A file attached to the record (background paper, Part 2 appendix). The bytes are a
+// content-addressed blob in the store (Store::FindBlob(sha256)).
+struct Attachment {
+  std::string name;        // file name as uploaded, e.g. "Business case.pdf"
+  std::string media_type;  // "application/pdf"
+  Part part = Part::kPart1;
+  std::string sha256;      // hex SHA-256 of the bytes
+  std::int64_t size = 0;   // bytes
+  friend bool operator==(const Attachment&, const Attachment&) = default;
 };
 
 // Answers to the form's "Public Access to Information" questions.
@@ -110,6 +134,13 @@ struct Decision {
   Status status = Status::kDraft;
   std::string source;       // provenance: the imported file's name, or empty when drafted here
   std::string source_hash;  // SHA-256 of the imported bytes; re-importing the same file is a no-op
+  // Drafted in Assent:
+  std::vector<Attachment> attachments;
+  std::string category;                      // the scheme of delegation's category, e.g. "procurement"
+  std::optional<std::int64_t> amount_pence;  // the sum the decision commits, if any
+  std::int64_t author_id = 0;                // the account that created the draft; 0 when imported
+  // Why it was last returned for revision or withdrawn (shown with the status).
+  std::string status_reason;
 
   // The value of a header field, or empty.
   std::string_view Field(std::string_view key) const;

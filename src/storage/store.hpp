@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "accounts/user.hpp"
+#include "audit/event.hpp"
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "decisions/body.hpp"
@@ -46,6 +48,25 @@ struct ReferenceCounter {
   friend bool operator==(const ReferenceCounter&, const ReferenceCounter&) = default;
 };
 
+// A content-addressed blob: attachment bytes, signed-content snapshots, original files.
+struct Blob {
+  std::string sha256;  // Sha256Hex(bytes); the backend checks it
+  std::string bytes;
+};
+
+// An e-mail waiting in the outbox; queued in the same transaction as the change it
+// reports, sent by the server's mail sender.
+struct Mail {
+  std::int64_t id = 0;  // 0 until stored
+  std::string to;       // one address
+  std::string subject;
+  std::string body;     // plain text; never Part 2 text
+  std::string created_at;  // UTC instant
+  int attempts = 0;
+  std::string last_error;
+  friend bool operator==(const Mail&, const Mail&) = default;
+};
+
 // Writes applied together in one transaction, or not at all.
 struct ChangeSet {
   std::vector<decisions::Body> put_bodies;          // insert or replace by slug
@@ -57,9 +78,32 @@ struct ChangeSet {
   // version they carry, and reference counters as they stand. Not for application use.
   std::vector<decisions::Decision> copy_decisions;
   std::vector<ReferenceCounter> copy_reference_counters;
+
+  // Staff accounts: inserted (id and version assigned; a taken username is kConflict)
+  // or updated (version-checked like decisions).
+  std::vector<accounts::User> insert_users;
+  std::vector<accounts::User> update_users;
+  std::vector<accounts::Session> put_sessions;          // insert or replace by token_hash
+  std::vector<std::string> delete_sessions;             // by token_hash
+  std::vector<std::int64_t> delete_sessions_of_users;   // every session of these users
+  std::vector<Blob> put_blobs;                          // idempotent; kInvalidInput on a wrong hash
+  std::vector<Mail> queue_mail;
+  // Appended after the other writes, in order, each chained to the one before (see
+  // audit/event.hpp). An event naming a decision written in this batch records that
+  // decision's row hash as written.
+  std::vector<audit::NewEvent> audit;
+  // Moving between stores: accounts with their ids and versions, and the audit log
+  // verbatim (hashes kept). Not for application use.
+  std::vector<accounts::User> copy_users;
+  std::vector<audit::Event> copy_audit_events;
+
   bool empty() const {
     return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
-           copy_decisions.empty() && copy_reference_counters.empty();
+           copy_decisions.empty() && copy_reference_counters.empty() &&
+           insert_users.empty() && update_users.empty() && put_sessions.empty() &&
+           delete_sessions.empty() && delete_sessions_of_users.empty() &&
+           put_blobs.empty() && queue_mail.empty() && audit.empty() &&
+           copy_users.empty() && copy_audit_events.empty();
   }
 };
 
@@ -94,7 +138,9 @@ struct SearchResult {
 };
 
 struct ApplyResult {
-  std::vector<std::int64_t> inserted_ids;  // in the order of insert_decisions
+  std::vector<std::int64_t> inserted_ids;       // in the order of insert_decisions
+  std::vector<std::int64_t> inserted_user_ids;  // in the order of insert_users
+  std::vector<std::int64_t> new_versions;       // in the order of update_decisions
 };
 
 struct BodyCount {
@@ -146,6 +192,26 @@ class Store {
 
   // Ranked full-text search over the public index. An empty text finds nothing.
   virtual Result<SearchResult> Search(const SearchQuery& query) = 0;
+
+  // Staff accounts. kNotFound when absent.
+  virtual Result<std::vector<accounts::User>> ListUsers() = 0;  // by username
+  virtual Result<accounts::User> FindUser(std::string_view username) = 0;
+  virtual Result<accounts::User> FindUserById(std::int64_t id) = 0;
+  // kNotFound when absent; an expired session is returned as stored (callers check).
+  virtual Result<accounts::Session> FindSession(std::string_view token_hash) = 0;
+
+  // kNotFound when absent.
+  virtual Result<std::string> FindBlob(std::string_view sha256) = 0;
+
+  // The audit log in seq order: events with seq > after_seq, at most `limit`.
+  virtual Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) = 0;
+  // One decision's events, oldest first.
+  virtual Result<std::vector<audit::Event>> DecisionHistory(std::int64_t decision_id) = 0;
+
+  // Unsent mail, oldest first, at most `limit`, with fewer than `max_attempts` attempts.
+  virtual Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) = 0;
+  // Records one delivery attempt: sent (error empty: removed from the outbox) or failed.
+  virtual Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) = 0;
 
   // A token that changes whenever any connection or process commits a write; caches
   // compare it to know when to drop what they hold.
