@@ -7,7 +7,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "core/result.hpp"
@@ -31,6 +33,17 @@ struct SendReport {
 };
 // Sends up to `limit` pending mails once. Never logs message bodies.
 Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit = 50);
+
+// How a message is written, exposed for tests.
+namespace mail_format {
+// A header value on one line; non-ASCII as RFC 2047 encoded words (UTF-8, base64).
+std::string EncodeHeaderValue(std::string_view value);
+// "Sat, 21 Nov 2026 10:15:00 +0000".
+std::string MailDate(std::int64_t unix_seconds);
+// Headers (Date, From, To, Subject, Message-ID, MIME-Version, Content-Type,
+// Content-Transfer-Encoding) and the body with CRLF line ends.
+std::string FormatMessage(const storage::Mail& mail, std::string_view from, std::int64_t now);
+}  // namespace mail_format
 
 class MailSender {
  public:
