@@ -232,13 +232,13 @@ std::string SendOne(CURL* curl, const SmtpSettings& smtp, const storage::Mail& m
 }
 
 Result<SendReport> SendPending(storage::Store& store, const SmtpSettings& smtp, int limit,
-                               const std::function<bool()>& stopping) {
+                               int max_attempts, const std::function<bool()>& stopping) {
   if (smtp.url.empty()) return Fail(ErrorCode::kInvalidInput, "mail is off: set smtp_url", "smtp_url");
   if (BareAddress(smtp.from).empty()) {
     return Fail(ErrorCode::kInvalidInput, "set smtp_from, the address mail is sent from", "smtp_from");
   }
   GlobalInit();
-  auto pending = store.PendingMail(limit, kMaxMailAttempts);
+  auto pending = store.PendingMail(limit, max_attempts);
   if (!pending) return pending.error();
   SendReport report;
   if (pending->empty()) return report;
@@ -250,8 +250,8 @@ Result<SendReport> SendPending(storage::Store& store, const SmtpSettings& smtp, 
     std::string error = SendOne(curl.get(), smtp, mail, &code);
     if (auto r = store.RecordMailAttempt(mail.id, error); !r) return r.error();
     if (!error.empty()) {
-      spdlog::warn("mail {} to {}: not delivered (attempt {} of {}): {}", mail.id, mail.to,
-                   mail.attempts + 1, kMaxMailAttempts, error);
+      spdlog::warn("mail {} to {}: not delivered (attempt {}): {}", mail.id, mail.to,
+                   mail.attempts + 1, error);
     }
     if (error.empty()) {
       ++report.sent;
@@ -265,8 +265,9 @@ Result<SendReport> SendPending(storage::Store& store, const SmtpSettings& smtp, 
 
 }  // namespace
 
-Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit) {
-  return SendPending(store, smtp, limit, {});
+Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit,
+                                   int max_attempts) {
+  return SendPending(store, smtp, limit, max_attempts, {});
 }
 
 MailSender::MailSender(storage::Store& store, SmtpSettings smtp, std::chrono::milliseconds interval)
@@ -307,7 +308,7 @@ void MailSender::Run() {
     // Errors are in the outbox (last_error) and reported by `assent mail send`; a store
     // that is down is tried again at the next interval.
     for (;;) {
-      auto r = SendPending(store_, smtp_, 50, stopping);
+      auto r = SendPending(store_, smtp_, 50, kMaxMailAttempts, stopping);
       if (!r) {
         spdlog::warn("mail: {}", r.error().ToString());
         break;

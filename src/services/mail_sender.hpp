@@ -32,7 +32,10 @@ struct SendReport {
   int failed = 0;
 };
 // Sends up to `limit` pending mails once. Never logs message bodies.
-Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit = 50);
+// (services-v3: `max_attempts` added with the old behaviour as default, so
+// `assent mail send --retry-failed` can retry messages given up on.)
+Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit = 50,
+                                   int max_attempts = kMaxMailAttempts);
 
 // How a message is written, exposed for tests.
 namespace mail_format {
