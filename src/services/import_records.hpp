@@ -59,7 +59,4 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
                                                const std::vector<std::string>& paths,
                                                const ImportOptions& options = {});
 
-// Hex SHA-256 of the bytes.
-std::string Sha256Hex(std::string_view bytes);
-
 }  // namespace assent::services
