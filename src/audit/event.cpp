@@ -5,36 +5,40 @@
 #include "core/hash.hpp"
 
 namespace assent::audit {
-
-const std::string kGenesisHash(64, '0');
-
 namespace {
 
 // The canonical encoding: each field in declaration order as its decimal byte length,
-// ':' and the bytes. Integers are written in decimal, booleans as "0" / "1", dates as
-// ISO, enums by name (Part as 1 / 2). An absent optional is "-" (no length prefix, so
-// it cannot be confused with an empty value); a present one is its value. A list is
-// its element count, then each element's fields.
+// ':', then its bytes. Numbers are decimal text; an optional is a presence flag ("0" or
+// "1") then its value when present; a vector is its element count then each element's
+// fields in order. Length prefixes make the encoding unambiguous: no two different
+// values encode the same.
 class Encoder {
  public:
-  Encoder& Str(std::string_view s) {
-    out_ += std::to_string(s.size());
+  void Add(std::string_view bytes) {
+    out_ += std::to_string(bytes.size());
     out_ += ':';
-    out_ += s;
-    return *this;
+    out_ += bytes;
   }
-  Encoder& Int(std::int64_t v) { return Str(std::to_string(v)); }
-  Encoder& Bool(bool v) { return Str(v ? "1" : "0"); }
-  Encoder& Absent() {
-    out_ += '-';
-    return *this;
+  void Add(const std::string& bytes) { Add(std::string_view(bytes)); }
+  void Add(const char* bytes) { Add(std::string_view(bytes)); }
+  void Add(std::int64_t n) { Add(std::to_string(n)); }
+  void Add(int n) { Add(std::to_string(n)); }
+  void Add(bool b) { Add(std::string_view(b ? "1" : "0")); }
+  void Add(const Date& d) { Add(d.ToIso()); }
+  void Add(decisions::Part p) { Add(static_cast<int>(p)); }
+  void Add(decisions::Outcome o) { Add(decisions::OutcomeName(o)); }
+  void Add(decisions::Status s) { Add(decisions::StatusName(s)); }
+  template <typename T>
+  void Add(const std::optional<T>& v) {
+    Add(v.has_value());
+    if (v) Add(*v);
   }
-  Encoder& Opt(const std::optional<std::string>& v) { return v ? Str(*v) : Absent(); }
-  Encoder& Opt(const std::optional<bool>& v) { return v ? Bool(*v) : Absent(); }
-  Encoder& Opt(const std::optional<Date>& v) { return v ? Str(v->ToIso()) : Absent(); }
-  Encoder& Opt(const std::optional<std::int64_t>& v) { return v ? Int(*v) : Absent(); }
-  Encoder& Part(decisions::Part p) { return Int(static_cast<int>(p)); }
-  const std::string& str() const { return out_; }
+  template <typename T, typename F>
+  void AddEach(const std::vector<T>& items, F&& each) {
+    Add(static_cast<std::int64_t>(items.size()));
+    for (const auto& item : items) each(item);
+  }
+  const std::string& bytes() const { return out_; }
 
  private:
   std::string out_;
@@ -42,11 +46,20 @@ class Encoder {
 
 }  // namespace
 
+const std::string kGenesisHash(64, '0');
+
 std::string EventHash(const Event& e) {
   Encoder enc;
-  enc.Int(e.seq).Str(e.at).Int(e.actor_id).Str(e.actor).Str(e.action).Str(e.detail)
-      .Int(e.decision_id).Str(e.decision_hash).Str(e.prev_hash);
-  return Sha256Hex(enc.str());
+  enc.Add(e.seq);
+  enc.Add(e.at);
+  enc.Add(e.actor_id);
+  enc.Add(e.actor);
+  enc.Add(e.action);
+  enc.Add(e.detail);
+  enc.Add(e.decision_id);
+  enc.Add(e.decision_hash);
+  enc.Add(e.prev_hash);
+  return Sha256Hex(enc.bytes());
 }
 
 Event Chain(const NewEvent& event, std::int64_t decision_id, std::string decision_hash,
@@ -66,58 +79,96 @@ Event Chain(const NewEvent& event, std::int64_t decision_id, std::string decisio
 }
 
 std::string DecisionRowHash(const decisions::Decision& d) {
+  using namespace decisions;
   Encoder enc;
-  enc.Int(d.id).Int(d.version).Str(d.body).Str(d.form).Str(d.reference).Str(d.title);
-  enc.Int(static_cast<std::int64_t>(d.sections.size()));
-  for (const auto& s : d.sections) enc.Str(s.key).Str(s.heading).Part(s.part).Str(s.text);
-  enc.Int(static_cast<std::int64_t>(d.fields.size()));
-  for (const auto& f : d.fields) enc.Str(f.key).Str(f.value);
-  enc.Int(static_cast<std::int64_t>(d.boards.size()));
-  for (const auto& b : d.boards) enc.Str(b.name).Opt(b.date);
-  enc.Int(static_cast<std::int64_t>(d.background_papers.size()));
-  for (const auto& p : d.background_papers) enc.Str(p.title).Part(p.part);
-  enc.Int(static_cast<std::int64_t>(d.persons_consulted.size()));
-  for (const auto& c : d.persons_consulted) enc.Str(c);
-  enc.Int(static_cast<std::int64_t>(d.signoffs.size()));
-  for (const auto& s : d.signoffs) {
-    enc.Str(s.step).Opt(s.role).Opt(s.name).Opt(s.date).Str(s.declaration).Str(s.advice)
-        .Str(s.note).Int(s.user_id).Str(s.signed_at).Str(s.content_hash).Str(s.interests);
-    if (s.outcome) {
-      enc.Str(decisions::OutcomeName(*s.outcome));
-    } else {
-      enc.Absent();
-    }
-    enc.Str(s.reasons).Str(s.voided);
-  }
-  enc.Str(decisions::OutcomeName(d.outcome)).Opt(d.decision_maker_role).Opt(d.decision_date);
-  const auto& p = d.publication;
-  enc.Opt(p.deferred).Str(p.deferral_reason).Opt(p.deferred_until).Opt(p.part2_exists)
-      .Str(p.part2_reason).Opt(p.for_publication).Str(p.non_publication_reason)
-      .Opt(p.redaction_required);
-  const auto& m = d.media;
-  enc.Opt(m.press_release_required).Opt(m.strategy_formulated).Opt(m.strategy_attached)
-      .Opt(m.press_release_date);
-  enc.Str(decisions::StatusName(d.status)).Str(d.source).Str(d.source_hash);
-  enc.Int(static_cast<std::int64_t>(d.attachments.size()));
-  for (const auto& a : d.attachments) {
-    enc.Str(a.name).Str(a.media_type).Part(a.part).Str(a.sha256).Int(a.size);
-  }
-  enc.Str(d.category).Opt(d.amount_pence).Int(d.author_id).Str(d.status_reason);
-  return Sha256Hex(enc.str());
+  enc.Add(d.id);
+  enc.Add(d.version);
+  enc.Add(d.body);
+  enc.Add(d.form);
+  enc.Add(d.reference);
+  enc.Add(d.title);
+  enc.AddEach(d.sections, [&](const Section& s) {
+    enc.Add(s.key);
+    enc.Add(s.heading);
+    enc.Add(s.part);
+    enc.Add(s.text);
+  });
+  enc.AddEach(d.fields, [&](const FieldValue& f) {
+    enc.Add(f.key);
+    enc.Add(f.value);
+  });
+  enc.AddEach(d.boards, [&](const GovernanceBoard& b) {
+    enc.Add(b.name);
+    enc.Add(b.date);
+  });
+  enc.AddEach(d.background_papers, [&](const BackgroundPaper& p) {
+    enc.Add(p.title);
+    enc.Add(p.part);
+  });
+  enc.AddEach(d.persons_consulted, [&](const std::string& p) { enc.Add(p); });
+  enc.AddEach(d.signoffs, [&](const SignOff& s) {
+    enc.Add(s.step);
+    enc.Add(s.role);
+    enc.Add(s.name);
+    enc.Add(s.date);
+    enc.Add(s.declaration);
+    enc.Add(s.advice);
+    enc.Add(s.note);
+    enc.Add(s.user_id);
+    enc.Add(s.signed_at);
+    enc.Add(s.content_hash);
+    enc.Add(s.interests);
+    enc.Add(s.outcome);
+    enc.Add(s.reasons);
+    enc.Add(s.voided);
+  });
+  enc.Add(d.outcome);
+  enc.Add(d.decision_maker_role);
+  enc.Add(d.decision_date);
+  const PublicationAnswers& p = d.publication;
+  enc.Add(p.deferred);
+  enc.Add(p.deferral_reason);
+  enc.Add(p.deferred_until);
+  enc.Add(p.part2_exists);
+  enc.Add(p.part2_reason);
+  enc.Add(p.for_publication);
+  enc.Add(p.non_publication_reason);
+  enc.Add(p.redaction_required);
+  const MediaAnswers& m = d.media;
+  enc.Add(m.press_release_required);
+  enc.Add(m.strategy_formulated);
+  enc.Add(m.strategy_attached);
+  enc.Add(m.press_release_date);
+  enc.Add(d.status);
+  enc.Add(d.source);
+  enc.Add(d.source_hash);
+  enc.AddEach(d.attachments, [&](const Attachment& a) {
+    enc.Add(a.name);
+    enc.Add(a.media_type);
+    enc.Add(a.part);
+    enc.Add(a.sha256);
+    enc.Add(a.size);
+  });
+  enc.Add(d.category);
+  enc.Add(d.amount_pence);
+  enc.Add(d.author_id);
+  enc.Add(d.status_reason);
+  return Sha256Hex(enc.bytes());
 }
 
 std::optional<ChainBreak> VerifyChain(std::span<const Event> events, std::int64_t prev_seq,
                                       std::string_view prev_hash) {
   std::string prev(prev_hash);
-  for (const auto& e : events) {
-    if (EventHash(e) != e.hash) return ChainBreak{e.seq, "hash does not match its content"};
+  for (const Event& e : events) {
     if (e.seq != prev_seq + 1) {
       return ChainBreak{e.seq, fmt::format("seq {} follows {}", e.seq, prev_seq)};
     }
     if (e.prev_hash != prev) {
-      return ChainBreak{e.seq, prev_seq == 0
-                                   ? std::string("prev_hash is not the genesis hash")
-                                   : fmt::format("prev_hash does not match event {}", prev_seq)};
+      return ChainBreak{e.seq, prev_seq == 0 ? std::string("prev_hash is not the start of the log")
+                                             : fmt::format("prev_hash does not match event {}", prev_seq)};
+    }
+    if (EventHash(e) != e.hash) {
+      return ChainBreak{e.seq, "hash does not match its content"};
     }
     prev_seq = e.seq;
     prev = e.hash;

@@ -9,7 +9,7 @@ using namespace std::chrono;
 
 // The instant (UTC) of 01:00 on the last Sunday of `month` in `year`.
 sys_seconds LastSundayOneAm(int y, month m) {
-  sys_days last{year_month_day_last{year{y}, month_day_last{m}}};
+  sys_days last{year{y} / m / std::chrono::last};
   last -= (weekday{last} - Sunday);
   return sys_seconds{last} + hours{1};
 }
