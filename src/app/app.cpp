@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "render/html_pages.hpp"
 #include "services/demo_data.hpp"
+#include "services/demo_staff.hpp"
 #include "services/strategy_files.hpp"
 #include "storage/open_store.hpp"
 #include "web/server.hpp"
@@ -65,6 +67,17 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     if (!demo) return demo.error();
     if (demo->loaded) {
       spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
+      // Staff accounts to try the workflow with, only on a data directory the demo
+      // register was just loaded into (never on a store that already holds real data).
+      auto staff = services::CreateDemoStaffIfNone(*app->store, app->paths.demo + "/staff.toml",
+                                                   Instant::Now());
+      if (!staff) return staff.error();
+      if (staff->created) {
+        spdlog::warn(
+            "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
+            "Demo only: start a real deployment on a fresh data directory.",
+            fmt::join(staff->usernames, ", "), staff->password);
+      }
     }
   }
   std::string strategies_dir = config.strategies_dir;

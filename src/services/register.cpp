@@ -3,8 +3,8 @@
 namespace assent::services {
 namespace {
 
-const std::vector<decisions::Status> kPublicStatuses = {decisions::Status::kPublished,
-                                                        decisions::Status::kWithdrawn};
+// Only published records: see workflow::IsPublic for why withdrawn ones are not listed.
+const std::vector<decisions::Status> kPublicStatuses = {decisions::Status::kPublished};
 
 }  // namespace
 

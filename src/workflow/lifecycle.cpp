@@ -45,6 +45,9 @@ Result<Status> Next(Status from, Event event) {
                           decisions::StatusName(from)));
 }
 
-bool IsPublic(Status status) { return status == Status::kPublished || status == Status::kWithdrawn; }
+// Withdrawn is not public yet: a draft withdrawn before it was ever published must not
+// appear, and the public tombstone of a withdrawn published record comes with the
+// published-versions work (it needs to know what was published).
+bool IsPublic(Status status) { return status == Status::kPublished; }
 
 }  // namespace assent::workflow

