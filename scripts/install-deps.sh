@@ -9,7 +9,7 @@ build_pkgs=(
   g++ cmake make pkg-config ccache
   libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libtomlplusplus-dev
   libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev libpoppler-cpp-dev
-  libcsv-dev
+  libcsv-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )

@@ -21,7 +21,7 @@ bool PasswordNeedsRehash(std::string_view stored_hash);
 std::string NewToken();
 // Hex SHA-256 of a token: what the store keeps instead of the token.
 std::string TokenHash(std::string_view token);
-// Constant-time comparison of two strings (CSRF tokens).
+// Constant-time comparison of two strings (CSRF tokens). An empty string matches nothing.
 bool SameSecret(std::string_view a, std::string_view b);
 
 }  // namespace assent::accounts

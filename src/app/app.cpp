@@ -30,6 +30,14 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     return Fail(ErrorCode::kInvalidInput, "no forms (*.toml) found; check share_dir", app->paths.forms);
   }
   app->catalogue.forms = std::move(*forms);
+  // Each body's scheme of delegation ([body.delegation] in the bodies file).
+  std::string bodies_source = config.bodies_file;
+  if (bodies_source.empty() && config.demo) bodies_source = app->paths.demo + "/bodies.toml";
+  if (!bodies_source.empty()) {
+    auto schemes = services::LoadDelegationSchemes(bodies_source);
+    if (!schemes) return schemes.error();
+    app->catalogue.schemes = std::move(*schemes);
+  }
 
   std::string url = config.EffectiveStoreUrl();
   if (config.store_url.empty()) {
@@ -74,15 +82,37 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
   return app;
 }
 
+services::SmtpSettings SmtpSettingsOf(const Config& config) {
+  services::SmtpSettings s;
+  s.url = config.smtp_url;
+  s.from = config.smtp_from;
+  s.username = config.smtp_username;
+  s.password = config.smtp_password;
+  s.starttls = config.smtp_starttls;
+  return s;
+}
+
 Result<void> Serve(App& app) {
   const Config& c = app.config;
   auto listen = ParseListen(c.listen);
   if (!listen) return Fail(listen.error().code, listen.error().message, "listen");
+  if (!c.smtp_url.empty() && c.smtp_from.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "set smtp_from (the sender address) as well as smtp_url",
+                "smtp_from");
+  }
   auto pages = render::HtmlPages::Load(app.paths.templates);
   if (!pages) return pages.error();
   auto files = web::StaticFiles::Load({{"/assets/app/", app.paths.static_files},
                                        {"/assets/", app.paths.frontend_dist}});
   if (!files) return files.error();
+
+  if (!c.smtp_url.empty()) {
+    app.mail = std::make_unique<services::MailSender>(*app.store, SmtpSettingsOf(c),
+                                                      std::chrono::seconds(10));
+    spdlog::info("mail: through {} as {}", MaskSecrets(c.smtp_url), c.smtp_from);
+  } else {
+    spdlog::info("mail: off (no smtp_url); notifications wait in the outbox");
+  }
 
   web::PageCache cache;
   web::Service service(web::Site{*app.store, *pages, &app.strategies}, *files, cache);
@@ -104,6 +134,7 @@ Result<void> Serve(App& app) {
   spdlog::info("Assent listening on http://{}:{}/ (store {}, {} assets)", options.host, *port,
                MaskSecrets(c.EffectiveStoreUrl()), files->size());
   server.RunUntilSignal();
+  app.mail.reset();  // finishes the message in flight, if any
   spdlog::info("stopped");
   return Ok();
 }

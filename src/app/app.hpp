@@ -10,6 +10,7 @@
 #include "app/config.hpp"
 #include "core/result.hpp"
 #include "services/catalogue.hpp"
+#include "services/mail_sender.hpp"
 #include "storage/store.hpp"
 #include "strategy/catalogue.hpp"
 
@@ -26,12 +27,19 @@ struct App {
   services::Catalogue catalogue;
   strategy::Catalogue strategies;  // the strategy register's data files
   std::unique_ptr<storage::Store> store;
+  // The outbox's sender thread while Serve runs with smtp_url set (null otherwise);
+  // handlers may Wake() it after a change that queued mail.
+  std::unique_ptr<services::MailSender> mail;
 };
+
+// The SMTP settings of the configuration (url empty: mail off).
+services::SmtpSettings SmtpSettingsOf(const Config& config);
 
 // Creates the data directory if needed. Errors name the file or key at fault.
 Result<std::unique_ptr<App>> OpenApp(const Config& config);
 
-// Starts the web service and blocks until SIGINT or SIGTERM.
+// Starts the web service (and the mail sender when smtp_url is set) and blocks until
+// SIGINT or SIGTERM.
 Result<void> Serve(App& app);
 
 }  // namespace assent::app

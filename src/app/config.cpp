@@ -50,6 +50,54 @@ Result<void> SetOptionalString(std::string& field, const std::string& v) {
   return Ok();
 }
 
+Result<void> SetBool(bool& field, const std::string& v) {
+  auto b = ParseBool(v);
+  if (!b) return b.error();
+  field = *b;
+  return Ok();
+}
+
+bool HasControl(const std::string& v) {
+  for (unsigned char c : v) {
+    if (c < ' ' || c == 0x7f) return true;
+  }
+  return false;
+}
+
+Result<void> SetSmtpUrl(Config& c, const std::string& v) {
+  if (!v.empty() && v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is not an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:25", MaskSecrets(v)));
+  }
+  if (HasControl(v)) return Fail(ErrorCode::kInvalidInput, "must not contain control characters");
+  c.smtp_url = v;
+  return Ok();
+}
+
+Result<void> SetSmtpFrom(Config& c, const std::string& v) {
+  if (!v.empty() && (v.find('@') == std::string::npos || HasControl(v))) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is not an e-mail address, e.g. decisions@example.org", v));
+  }
+  c.smtp_from = v;
+  return Ok();
+}
+
+Result<void> SetBaseUrl(Config& c, const std::string& v) {
+  std::string url = v;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  bool http = url.rfind("http://", 0) == 0 && url.size() > 7;
+  bool https = url.rfind("https://", 0) == 0 && url.size() > 8;
+  if (!v.empty() && (!(http || https) || HasControl(url) || url.find(' ') != std::string::npos)) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is not an http:// or https:// address, e.g. "
+                            "https://decisions.example.org",
+                            v));
+  }
+  c.base_url = url;
+  return Ok();
+}
+
 struct KeyRow {
   ConfigKey key;
   bool is_int;
@@ -135,6 +183,37 @@ const std::vector<KeyRow>& Rows() {
                      fmt::format("'{}' is not one of trace, debug, info, warn, error", v));
        },
        [](const Config& c) { return c.log_level; }},
+      {{"smtp_url", "ASSENT_SMTP_URL", "smtp-url",
+        "SMTP server for notifications: smtp://host:25 or smtps://host:465 (empty: mail off)"},
+       false, false, &SetSmtpUrl, [](const Config& c) { return MaskSecrets(c.smtp_url); }},
+      {{"smtp_from", "ASSENT_SMTP_FROM", "smtp-from", "sender address of notifications"}, false,
+       false, &SetSmtpFrom, [](const Config& c) { return c.smtp_from; }},
+      {{"smtp_username", "ASSENT_SMTP_USERNAME", "smtp-username", "SMTP user name, if needed"},
+       false, false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         return SetOptionalString(c.smtp_username, v);
+       },
+       [](const Config& c) { return c.smtp_username; }},
+      {{"smtp_password", "ASSENT_SMTP_PASSWORD", "smtp-password",
+        "SMTP password, if needed (prefer the environment or the file to a flag)"},
+       false, false,
+       [](Config& c, const std::string& v) -> Result<void> {
+         return SetOptionalString(c.smtp_password, v);
+       },
+       [](const Config& c) { return std::string(c.smtp_password.empty() ? "" : "***"); }},
+      {{"smtp_starttls", "ASSENT_SMTP_STARTTLS", "smtp-starttls",
+        "require STARTTLS on an smtp:// server"},
+       false, true,
+       [](Config& c, const std::string& v) -> Result<void> { return SetBool(c.smtp_starttls, v); },
+       [](const Config& c) { return std::string(c.smtp_starttls ? "true" : "false"); }},
+      {{"base_url", "ASSENT_BASE_URL", "base-url",
+        "public address for links in e-mails (empty: http://<listen>)"},
+       false, false, &SetBaseUrl, [](const Config& c) { return c.base_url; }},
+      {{"cookie_secure", "ASSENT_COOKIE_SECURE", "cookie-secure",
+        "send session cookies over HTTPS only"},
+       false, true,
+       [](Config& c, const std::string& v) -> Result<void> { return SetBool(c.cookie_secure, v); },
+       [](const Config& c) { return std::string(c.cookie_secure ? "true" : "false"); }},
   };
   return kRows;
 }
@@ -162,6 +241,11 @@ std::string MaskSecrets(const std::string& url) {
 std::string Config::EffectiveStoreUrl() const {
   if (!store_url.empty()) return store_url;
   return "sqlite:" + data_dir + "/assent.db";
+}
+
+std::string Config::EffectiveBaseUrl() const {
+  if (!base_url.empty()) return base_url;
+  return "http://" + listen;
 }
 
 const std::vector<ConfigKey>& ConfigKeys() {
@@ -264,7 +348,7 @@ Result<Config> LoadConfig(const ConfigSources& sources, ConfigOrigins* origins) 
 std::string DescribeConfig(const Config& config, const ConfigOrigins& origins) {
   std::string out = "# Effective Assent configuration (defaults < file < environment < flags)\n";
   for (const auto& r : Rows()) {
-    std::string value = r.get(config);
+    std::string value = r.get(config);  // getters of secrets mask them
     if (r.key.toml == "store_url") value = MaskSecrets(value);
     auto it = origins.find(r.key.toml);
     std::string origin = it == origins.end() ? "default" : it->second;

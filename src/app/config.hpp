@@ -49,11 +49,31 @@ struct Config {
   // trace, debug, info, warn, error.
   std::string log_level = "info";
 
+  // Notifications by e-mail. The SMTP server: "smtp://mail.example.org:25" (plain or
+  // STARTTLS) or "smtps://mail.example.org:465" (TLS). Empty: mail waits in the outbox
+  // (`assent mail send` delivers it once one is configured).
+  std::string smtp_url;
+  // The sender: "decisions@example.org" or "Assent <decisions@example.org>".
+  std::string smtp_from;
+  // Credentials for the SMTP server, if it asks for them.
+  std::string smtp_username;
+  std::string smtp_password;
+  // Require STARTTLS on an smtp:// URL (refuse to send in clear).
+  bool smtp_starttls = false;
+  // The public address of this service, for links in e-mails
+  // ("https://decisions.example.org"). Empty: http://<listen>.
+  std::string base_url;
+  // Mark session cookies Secure (sent over HTTPS only). Turn off only for plain-HTTP
+  // development on loopback.
+  bool cookie_secure = true;
+
   // The store URL in effect (store_url, or the default under data_dir).
   std::string EffectiveStoreUrl() const;
+  // base_url, or http://<listen>; never with a trailing slash.
+  std::string EffectiveBaseUrl() const;
 };
 
-// A store URL fit to print: any password in it replaced by ***.
+// A URL fit to print (store or SMTP): any password in it replaced by ***.
 std::string MaskSecrets(const std::string& url);
 
 struct ConfigSources {

@@ -97,5 +97,93 @@ TEST(Config, DescribeMasksPasswords) {
   EXPECT_NE(text.find("from env ASSENT_STORE_URL"), std::string::npos);
 }
 
+TEST(Config, MailAndLinkDefaults) {
+  auto c = LoadConfig(Env({}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->smtp_url, "");
+  EXPECT_FALSE(c->smtp_starttls);
+  EXPECT_TRUE(c->cookie_secure);
+  EXPECT_EQ(c->EffectiveBaseUrl(), "http://127.0.0.1:8080");
+  ConfigSources s = Env({});
+  s.flags = {{"listen", "0.0.0.0:9000"}};
+  auto d = LoadConfig(s);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->EffectiveBaseUrl(), "http://0.0.0.0:9000");
+}
+
+TEST(Config, MailKeysFromFileEnvironmentAndFlags) {
+  testing_support::TempDir dir;
+  std::string path = dir.File("assent.toml");
+  std::ofstream(path) << "smtp_url = \"smtps://mail.example.org:465\"\n"
+                         "smtp_from = \"Assent <decisions@example.org>\"\n"
+                         "smtp_starttls = true\ncookie_secure = false\n"
+                         "base_url = \"https://decisions.example.org/\"\n";
+  ConfigSources s = Env({{"ASSENT_SMTP_USERNAME", "assent"}, {"ASSENT_SMTP_PASSWORD", "s3cret-pw"}});
+  s.file = path;
+  s.flags = {{"smtp-url", "smtp://127.0.0.1:2525"}};
+  ConfigOrigins origins;
+  auto c = LoadConfig(s, &origins);
+  ASSERT_TRUE(c) << c.error().ToString();
+  EXPECT_EQ(c->smtp_url, "smtp://127.0.0.1:2525");
+  EXPECT_EQ(c->smtp_from, "Assent <decisions@example.org>");
+  EXPECT_EQ(c->smtp_username, "assent");
+  EXPECT_EQ(c->smtp_password, "s3cret-pw");
+  EXPECT_TRUE(c->smtp_starttls);
+  EXPECT_FALSE(c->cookie_secure);
+  EXPECT_EQ(c->EffectiveBaseUrl(), "https://decisions.example.org");  // no trailing slash
+  EXPECT_EQ(origins["smtp_url"], "flag --smtp-url");
+  EXPECT_EQ(origins["smtp_password"], "env ASSENT_SMTP_PASSWORD");
+  EXPECT_EQ(origins["cookie_secure"], path);
+}
+
+TEST(Config, DescribeMasksTheSmtpPassword) {
+  auto c = LoadConfig(Env({{"ASSENT_SMTP_PASSWORD", "s3cret-pw"},
+                           {"ASSENT_SMTP_URL", "smtp://assent:url-pw@mail.example.org:587"}}));
+  ASSERT_TRUE(c) << c.error().ToString();
+  std::string text = DescribeConfig(*c, {});
+  EXPECT_EQ(text.find("s3cret-pw"), std::string::npos) << text;
+  EXPECT_EQ(text.find("url-pw"), std::string::npos) << text;
+  EXPECT_NE(text.find("smtp_password = \"***\""), std::string::npos) << text;
+  EXPECT_NE(text.find("smtp://assent:***@mail.example.org:587"), std::string::npos) << text;
+  auto none = LoadConfig(Env({}));
+  ASSERT_TRUE(none);
+  EXPECT_NE(DescribeConfig(*none, {}).find("smtp_password = \"\""), std::string::npos);
+}
+
+TEST(Config, BadMailValuesAreNamed) {
+  struct Case {
+    const char* env;
+    const char* value;
+    const char* error;
+  } cases[] = {
+      {"ASSENT_SMTP_URL", "http://mail.example.org",
+       "environment ASSENT_SMTP_URL: 'http://mail.example.org' is not an smtp:// or smtps:// URL, "
+       "e.g. smtp://127.0.0.1:25"},
+      {"ASSENT_SMTP_FROM", "decisions",
+       "environment ASSENT_SMTP_FROM: 'decisions' is not an e-mail address, e.g. "
+       "decisions@example.org"},
+      {"ASSENT_SMTP_STARTTLS", "perhaps",
+       "environment ASSENT_SMTP_STARTTLS: 'perhaps' is not true or false (or 1 or 0)"},
+      {"ASSENT_BASE_URL", "decisions.example.org",
+       "environment ASSENT_BASE_URL: 'decisions.example.org' is not an http:// or https:// "
+       "address, e.g. https://decisions.example.org"},
+      {"ASSENT_COOKIE_SECURE", "sometimes",
+       "environment ASSENT_COOKIE_SECURE: 'sometimes' is not true or false (or 1 or 0)"},
+  };
+  for (const auto& c : cases) {
+    auto r = LoadConfig(Env({{c.env, c.value}}));
+    ASSERT_FALSE(r) << c.env;
+    EXPECT_EQ(r.error().ToString(), c.error);
+  }
+  testing_support::TempDir dir;
+  std::string path = dir.File("bad.toml");
+  std::ofstream(path) << "smtp_starttls = \"yes\"\n";
+  ConfigSources s = Env({});
+  s.file = path;
+  auto r = LoadConfig(s);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().ToString(), path + ": key smtp_starttls: must be true or false");
+}
+
 }  // namespace
 }  // namespace assent::app

@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "cli/admin_commands.hpp"
 #include "cli/calendar_command.hpp"
 #include "cli/store_commands.hpp"
 #include "cli/exit_code.hpp"
@@ -32,6 +33,7 @@ struct Args {
   bool dry_run = false;
   CalendarArgs calendar;
   StoreArgs store;
+  AdminArgs admin;
 };
 
 Result<app::Config> EffectiveConfig(const Args& args, app::ConfigOrigins* origins = nullptr) {
@@ -157,6 +159,18 @@ void StoreSetup(CLI::App& sub, Args& args) {
   Setup(sub, args.store);
 }
 
+int RunAdmin(const Args& args) {
+  auto config = EffectiveConfig(args);
+  if (!config) return Report(config.error());
+  SetLogLevel(*config);
+  return RunAdminCommand(args.admin, *config);
+}
+
+template <void (*Setup)(CLI::App&, AdminArgs&)>
+void AdminSetup(CLI::App& sub, Args& args) {
+  Setup(sub, args.admin);
+}
+
 int RunVersion(const Args&) {
   std::printf("assent %s\n", ASSENT_VERSION);
   return kExitOk;
@@ -191,6 +205,10 @@ const Command kCommands[] = {
      &StoreSetup<&SetupBackupCommand>, &WithConfig<&RunBackupCommand>},
     {"restore", "restore the store from a backup file", &StoreSetup<&SetupRestoreCommand>,
      &WithConfig<&RunRestoreCommand>},
+    {"user", "staff accounts: add, list, set-roles, reset-password", &AdminSetup<&SetupUserCommand>,
+     &RunAdmin},
+    {"audit", "verify the audit log (audit verify)", &AdminSetup<&SetupAuditCommand>, &RunAdmin},
+    {"mail", "the notification outbox: send, list", &AdminSetup<&SetupMailCommand>, &RunAdmin},
     {"version", "print the version", &NoSetup, &RunVersion},
 };
 

@@ -9,7 +9,7 @@ using namespace std::chrono;
 
 // The instant (UTC) of 01:00 on the last Sunday of `month` in `year`.
 sys_seconds LastSundayOneAm(int y, month m) {
-  sys_days last{year{y} / m / last_day_of_month{year{y} / m}.day()};
+  sys_days last{year{y} / m / std::chrono::last};
   last -= (weekday{last} - Sunday);
   return sys_seconds{last} + hours{1};
 }

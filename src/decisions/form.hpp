@@ -74,7 +74,7 @@ struct Form {
 // "forms/x.toml: key signoffs[2].role: 'chef' is not a role".
 Result<Form> ParseForm(std::string_view toml_text, std::string_view where);
 
-// The roles a form may name, as used in forms and (later) staff accounts.
+// The roles a form may name: accounts::Roles(), the one list staff accounts use too.
 bool IsKnownRole(std::string_view role);
 
 }  // namespace assent::decisions

@@ -1,18 +1,12 @@
 #include <fmt/format.h>
 
-#include <array>
 #include <toml++/toml.h>
 
+#include "accounts/user.hpp"
 #include "decisions/form.hpp"
 
 namespace assent::decisions {
 namespace {
-
-constexpr std::array<std::string_view, 11> kRoles = {
-    "originating_officer",   "governance_officer", "chief_executive",
-    "deputy_chief_executive", "chief_finance_officer", "commissioner",
-    "deputy_commissioner",   "chief_constable",    "monitoring_officer",
-    "administrator",         "media_officer"};
 
 struct Reader {
   std::string_view where;
@@ -123,7 +117,7 @@ struct Reader {
 }  // namespace
 
 bool IsKnownRole(std::string_view role) {
-  for (auto r : kRoles) {
+  for (auto r : accounts::Roles()) {
     if (r == role) return true;
   }
   return false;

@@ -59,7 +59,11 @@ struct CurrentSession {
 Result<CurrentSession> FindSession(storage::Store& store, std::string_view token, Instant now);
 Result<void> SignOut(storage::Store& store, std::string_view token, Instant now);
 // Needs the current password; ends every other session; clears must_change_password.
+// Contract change (services-v3): `keep_token` is the cookie token of the session the
+// change is made in, which is kept (the store has no list of a user's sessions, so
+// "every other" needs to know which one is current). Empty: every session ends.
 Result<void> ChangePassword(storage::Store& store, const accounts::User& user,
-                            std::string_view current, std::string_view next, Instant now);
+                            std::string_view current, std::string_view next, Instant now,
+                            std::string_view keep_token = {});
 
 }  // namespace assent::services

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <toml++/toml.h>
 
 namespace assent::services {
 
@@ -16,6 +17,12 @@ const decisions::Form* Catalogue::FindForm(std::string_view id) const {
     if (f.id == id) return &f;
   }
   return nullptr;
+}
+
+const workflow::DelegationScheme& Catalogue::SchemeFor(std::string_view body) const {
+  static const workflow::DelegationScheme kDefault = workflow::DefaultScheme();
+  auto it = schemes.find(body);
+  return it == schemes.end() ? kDefault : it->second;
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
@@ -61,6 +68,43 @@ Result<std::vector<decisions::Body>> LoadBodiesFile(const std::string& path) {
   auto text = ReadWholeFile(path);
   if (!text) return text.error();
   return decisions::ParseBodies(*text, path);
+}
+
+Result<std::map<std::string, workflow::DelegationScheme, std::less<>>> LoadDelegationSchemes(
+    const std::string& path) {
+  auto text = ReadWholeFile(path);
+  if (!text) return text.error();
+  toml::table root;
+  try {
+    root = toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
+                fmt::format("{} line {}", path, e.source().begin.line));
+  }
+  std::map<std::string, workflow::DelegationScheme, std::less<>> schemes;
+  auto* bodies = root.get_as<toml::array>("body");
+  if (!bodies) return schemes;  // ParseBodies reports a file without bodies
+  for (size_t i = 0; i < bodies->size(); ++i) {
+    auto* body = (*bodies)[i].as_table();
+    if (!body) continue;
+    auto* slug = body->get_as<std::string>("slug");
+    auto* node = body->get("delegation");
+    if (!slug || !node) continue;
+    std::string prefix = fmt::format("body[{}].delegation", i);
+    auto* table = node->as_table();
+    if (!table) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("key {}: must be a table ([body.delegation])", prefix), path);
+    }
+    // The table's content as TOML text, for the parser of the scheme (which names keys
+    // from here on).
+    std::ostringstream content;
+    content << *table;
+    auto scheme = workflow::ParseDelegation(content.str(), path, prefix + ".");
+    if (!scheme) return scheme.error();
+    schemes.emplace(slug->get(), std::move(*scheme));
+  }
+  return schemes;
 }
 
 Result<void> CheckBodiesHaveForms(const std::vector<decisions::Body>& bodies,

@@ -19,7 +19,7 @@ Result<int> SyncBodies(storage::Store& store, const Catalogue& catalogue,
 }
 
 Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalogue,
-                                 const std::string& demo_dir) {
+                                 const std::string& demo_dir, Instant now) {
   auto existing = store.ListBodies();
   if (!existing) return existing.error();
   if (!existing->empty()) return DemoLoad{};
@@ -32,7 +32,11 @@ Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalog
   }
   if (ec) return Fail(ErrorCode::kUnavailable, "cannot list demo seeds: " + ec.message(), demo_dir);
   std::sort(seeds.begin(), seeds.end());
-  auto imported = ImportFiles(&store, catalogue.forms, seeds);
+  ImportOptions options;
+  options.audit_action = std::string(audit::action::kDecisionCreate);
+  options.audit_actor = "system";
+  options.now = now;
+  auto imported = ImportFiles(&store, catalogue.forms, seeds, options);
   if (!imported) return imported.error();
   for (const auto& o : *imported) {
     if (o.status == ImportStatus::kFailed || o.status == ImportStatus::kNeedsReview) {

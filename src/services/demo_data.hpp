@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/instant.hpp"
 #include "core/result.hpp"
 #include "services/catalogue.hpp"
 #include "storage/store.hpp"
@@ -16,9 +17,10 @@ struct DemoLoad {
   int decisions = 0;
 };
 
-// Reads `demo_dir`/bodies.toml and `demo_dir`/seeds/*.txt.
+// Reads `demo_dir`/bodies.toml and `demo_dir`/seeds/*.txt. Each record is stored with
+// an audit event (decision.create by "system", at `now`).
 Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalogue,
-                                 const std::string& demo_dir);
+                                 const std::string& demo_dir, Instant now = Instant::Now());
 
 // Puts the bodies of a bodies file into the store (insert or update by slug).
 Result<int> SyncBodies(storage::Store& store, const Catalogue& catalogue,

@@ -1,12 +1,12 @@
 #include "services/import_records.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
+#include "core/hash.hpp"
 #include "import/document_file.hpp"
 #include "import/label_json.hpp"
 #include "import/record_reader.hpp"
@@ -66,19 +66,6 @@ ImportSummary Summarise(const std::vector<ImportOutcome>& outcomes) {
     }
   }
   return s;
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * sizeof digest);
-  for (unsigned char c : digest) {
-    hex.push_back(kHex[c >> 4]);
-    hex.push_back(kHex[c & 15]);
-  }
-  return hex;
 }
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths) {
@@ -174,6 +161,16 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
         continue;
       }
       storage::ChangeSet changes;
+      audit::NewEvent event;
+      event.at = options.now.ToIso();
+      event.actor = options.audit_actor;
+      event.action = options.audit_action;
+      event.detail = fmt::format("{} {} from {}", options.audit_action == audit::action::kDecisionImport
+                                                      ? "imported"
+                                                      : "loaded",
+                                 d.reference, name);
+      event.inserted_decision = 0;
+      changes.audit.push_back(std::move(event));
       changes.insert_decisions.push_back(std::move(d));
       auto applied = store->Apply(changes);
       if (!applied) {

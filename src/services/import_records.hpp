@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/event.hpp"
+#include "core/instant.hpp"
 #include "core/result.hpp"
 #include "decisions/form.hpp"
 #include "storage/store.hpp"
@@ -45,6 +47,12 @@ struct ImportOptions {
   bool want_json = false;
   // Called before each file: (files done, files in all, the next file).
   std::function<void(size_t, size_t, const std::string&)> progress;
+  // Each stored record appends an audit event in its own transaction: this action
+  // (decision.import; the demo data uses decision.create), by this actor ("cli" for
+  // `assent import`, "system" for the demo data), at this time.
+  std::string audit_action = std::string(audit::action::kDecisionImport);
+  std::string audit_actor = "cli";
+  Instant now = Instant::Now();
 };
 
 // Files as given; each directory replaced by the files under it (recursively, hidden
@@ -58,8 +66,5 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
 Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std::vector<decisions::Form>& forms,
                                                const std::vector<std::string>& paths,
                                                const ImportOptions& options = {});
-
-// Hex SHA-256 of the bytes.
-std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace assent::services

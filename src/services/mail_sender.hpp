@@ -7,7 +7,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "core/result.hpp"
@@ -30,7 +32,21 @@ struct SendReport {
   int failed = 0;
 };
 // Sends up to `limit` pending mails once. Never logs message bodies.
-Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit = 50);
+// (services-v3: `max_attempts` added with the old behaviour as default, so
+// `assent mail send --retry-failed` can retry messages given up on.)
+Result<SendReport> SendPendingMail(storage::Store& store, const SmtpSettings& smtp, int limit = 50,
+                                   int max_attempts = kMaxMailAttempts);
+
+// How a message is written, exposed for tests.
+namespace mail_format {
+// A header value on one line; non-ASCII as RFC 2047 encoded words (UTF-8, base64).
+std::string EncodeHeaderValue(std::string_view value);
+// "Sat, 21 Nov 2026 10:15:00 +0000".
+std::string MailDate(std::int64_t unix_seconds);
+// Headers (Date, From, To, Subject, Message-ID, MIME-Version, Content-Type,
+// Content-Transfer-Encoding) and the body with CRLF line ends.
+std::string FormatMessage(const storage::Mail& mail, std::string_view from, std::int64_t now);
+}  // namespace mail_format
 
 class MailSender {
  public:

@@ -53,11 +53,15 @@ std::string ContentHash(const decisions::Decision& decision);  // Sha256Hex(Cont
 
 // A step of this decision's chain, as a person sees it.
 struct Step {
+  int number = 0;     // 1-based position in the chain, as messages name it ("Step 2")
   std::string key;    // the form block's key
   std::string label;  // printed title
   std::string role;   // the role that signs it (for a decision maker: after routing)
   bool deputy_allowed = true;
-  std::vector<std::string> capacities;  // "delete as appropriate" choices
+  std::string route;  // decision makers routed by the scheme: Route::reason; else empty
+  // The capacities the signatory may sign in: the block's "delete as appropriate"
+  // choices that fit `role` (or its deputy), else the block's label; never empty.
+  std::vector<std::string> capacities;
   std::string declaration;
   bool advice = false;         // has a box for the signatory's own advice
   bool decision_maker = false;
@@ -68,8 +72,11 @@ struct Step {
 std::vector<Step> Steps(const decisions::Decision& decision, const Context& ctx);
 // The steps that may be signed now (empty when none: draft, decided, withdrawn).
 std::vector<Step> OpenSteps(const decisions::Decision& decision, const Context& ctx);
-// Whether `actor` may sign `step` of this decision now; the refusal says why
-// ("step 'opcc_officer' needs the role chief_executive in cumbria").
+// Whether `actor` may sign `step` of this decision: the role (or its deputy, where the
+// route allows one) in the decision's body, and the step not already signed. The order
+// of the chain is checked by Submit/Sign/Decide. The refusal says why ("Step 2 (OPCC
+// Officer Approval) is signed by the Chief Executive or Deputy Chief Executive of
+// Cumbria; you hold: Originating Officer").
 Result<void> MaySign(const decisions::Decision& decision, const Step& step, const Actor& actor);
 
 // A draft made from the body's form: every section of the form (empty text, its
@@ -77,7 +84,10 @@ Result<void> MaySign(const decisions::Decision& decision, const Step& step, cons
 decisions::Decision NewDraft(const Context& ctx, const Actor& actor, std::string title);
 
 // Who may edit: the author, or an originating or governance officer of the body.
-// An edit is allowed in draft and submitted.
+// An edit is allowed in draft and submitted. Title, category, amount and the lists
+// (boards, papers, consultees, attachments) and answers are replaced; sections and
+// fields are set by key (the form gives headings and parts) and those not named keep
+// their text. A category must be one of the body's scheme.
 struct DraftEdit {
   std::string title;
   std::string category;
@@ -93,17 +103,20 @@ struct DraftEdit {
 };
 
 struct SignInput {
-  std::string step;       // the step's key
-  std::string capacity;   // one of the step's capacities (required when it has several)
+  std::string step;       // the step's key (Submit: may be empty, meaning the first step)
+  // One of the step's capacities; may be empty when only one fits the signatory. A
+  // deputy signing a step that offers no deputy capacity signs as "Deputy <capacity>".
+  std::string capacity;
   std::string advice;     // the signatory's own advice (steps with an advice box)
-  bool declaration_confirmed = false;  // the signatory ticked the declaration
+  bool declaration_confirmed = false;  // the signatory ticked the declaration (required
+                                       // when the step has declaration text)
   // The content hash the signatory was shown; must equal the current ContentHash, so a
   // change made while they were reading is never signed unseen.
   std::string content_hash;
 };
 
 struct DecideInput {
-  std::string step;
+  std::string step;  // may be empty when the form has a single decision maker
   std::string capacity;
   decisions::Outcome outcome = decisions::Outcome::kUnknown;  // approved / not approved
   std::string reasons;    // required

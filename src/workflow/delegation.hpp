@@ -51,8 +51,11 @@ DelegationScheme DefaultScheme();
 //   role = "chief_executive"
 //   categories = ["*"]
 //   up_to = 25000          # pounds (may have pence as a decimal: 25000.50)
-// Errors name the key: "bodies.toml: key body[0].delegation.rule[1].role: 'ceo' is not a role".
-Result<DelegationScheme> ParseDelegation(std::string_view toml_text, std::string_view where);
+// Errors name the file (`where`) and the key, prefixed by `key_prefix`:
+// "bodies.toml: key body[0].delegation.rule[1].role: 'ceo' is not a role".
+// A rule may not name a reserved category; "*" never covers one.
+Result<DelegationScheme> ParseDelegation(std::string_view toml_text, std::string_view where,
+                                         std::string_view key_prefix = "");
 
 // Who decides a draft of this category and amount: the role of the first rule that
 // matches (category listed or "*" for a non-reserved one, amount known and within the

@@ -9,15 +9,14 @@ namespace {
 
 using decisions::Status;
 
-constexpr std::array<Transition, 9> kTransitions = {{
+constexpr std::array<Transition, 8> kTransitions = {{
     {Status::kDraft, Event::kSubmit, Status::kSubmitted},
     {Status::kSubmitted, Event::kReturnForRevision, Status::kDraft},
+    {Status::kSubmitted, Event::kEditSigned, Status::kDraft},
     {Status::kSubmitted, Event::kDecide, Status::kDecided},
-    {Status::kDecided, Event::kPublish, Status::kPublished},
-    {Status::kDraft, Event::kImportPublished, Status::kPublished},
     {Status::kDraft, Event::kWithdraw, Status::kWithdrawn},
     {Status::kSubmitted, Event::kWithdraw, Status::kWithdrawn},
-    {Status::kDecided, Event::kWithdraw, Status::kWithdrawn},
+    {Status::kDecided, Event::kPublish, Status::kPublished},
     {Status::kPublished, Event::kWithdraw, Status::kWithdrawn},
 }};
 
@@ -27,10 +26,10 @@ std::string_view EventName(Event event) {
   switch (event) {
     case Event::kSubmit: return "submit";
     case Event::kReturnForRevision: return "return for revision";
+    case Event::kEditSigned: return "edit the signed content of";
     case Event::kDecide: return "decide";
     case Event::kPublish: return "publish";
     case Event::kWithdraw: return "withdraw";
-    case Event::kImportPublished: return "import a published record";
   }
   return "unknown";
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The life of a decision record as a table: which event moves a record from which
 // status to which. The sign-off chain inside "submitted" comes from the body's form
-// (see decisions/form.hpp); this table is the outer life.
+// (see workflow/chain.hpp); this table is the outer life. A decided decision is not
+// withdrawn: it is published (and a published one may be withdrawn, leaving a tombstone).
 
 #include <span>
 #include <string_view>
@@ -11,7 +12,9 @@
 
 namespace assent::workflow {
 
-enum class Event { kSubmit, kReturnForRevision, kDecide, kPublish, kWithdraw, kImportPublished };
+// kEditSigned: an edit of signed content voids the signatures and returns the decision
+// to draft. Imported public records are stored as published; they make no transition.
+enum class Event { kSubmit, kReturnForRevision, kEditSigned, kDecide, kPublish, kWithdraw };
 std::string_view EventName(Event event);
 
 struct Transition {

@@ -1,0 +1,16 @@
+#include "core/hash.hpp"
+
+#include <gtest/gtest.h>
+
+namespace assent {
+namespace {
+
+TEST(Hash, Sha256HexKnownAnswers) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex(std::string_view("a\0b", 3)).size(), 64u);
+  EXPECT_NE(Sha256Hex(std::string_view("a\0b", 3)), Sha256Hex("a"));
+}
+
+}  // namespace
+}  // namespace assent
