@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.hpp"
 #include "render/mustache_parts.hpp"
 
@@ -291,6 +293,61 @@ mu::data CapacitiesData(const workflow::Step& step, std::string_view chosen) {
     ++i;
   }
   return list;
+}
+
+// A content snapshot (workflow::ContentSnapshot, "assent-content/1") read back into a
+// decision for display; nullopt when it is not one.
+std::optional<decisions::Decision> ReadSnapshot(std::string_view text, std::int64_t id) {
+  using Json = nlohmann::json;
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("format", "") != "assent-content/1") return std::nullopt;
+  try {
+    decisions::Decision d;
+    d.id = id;
+    auto str = [](const Json& o, const char* k) { return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(); };
+    auto part = [](const Json& o) { return o.value("part", 1) == 2 ? decisions::Part::kPart2 : decisions::Part::kPart1; };
+    auto yn = [](const Json& o, const char* k) -> std::optional<bool> {
+      if (!o.contains(k) || !o[k].is_boolean()) return std::nullopt;
+      return o[k].get<bool>();
+    };
+    auto date = [&](const Json& o, const char* k) -> std::optional<Date> {
+      auto parsed = Date::ParseIso(str(o, k));
+      if (!parsed) return std::nullopt;
+      return *parsed;
+    };
+    d.title = str(j, "title");
+    d.category = str(j, "category");
+    if (j.contains("amount_pence") && j["amount_pence"].is_number_integer()) d.amount_pence = j["amount_pence"].get<std::int64_t>();
+    for (const auto& s : j.value("sections", Json::array())) {
+      d.sections.push_back({str(s, "key"), str(s, "heading"), part(s), str(s, "text")});
+    }
+    for (const auto& f : j.value("fields", Json::array())) d.fields.push_back({str(f, "key"), str(f, "value")});
+    for (const auto& b : j.value("boards", Json::array())) d.boards.push_back({str(b, "name"), date(b, "date")});
+    for (const auto& p : j.value("background_papers", Json::array())) d.background_papers.push_back({str(p, "title"), part(p)});
+    for (const auto& p : j.value("persons_consulted", Json::array())) {
+      if (p.is_string()) d.persons_consulted.push_back(p.get<std::string>());
+    }
+    for (const auto& a : j.value("attachments", Json::array())) {
+      d.attachments.push_back({str(a, "name"), str(a, "media_type"), part(a), str(a, "sha256"), a.value("size", std::int64_t{0})});
+    }
+    Json p = j.value("publication", Json::object());
+    d.publication.deferred = yn(p, "deferred");
+    d.publication.deferral_reason = str(p, "deferral_reason");
+    d.publication.deferred_until = date(p, "deferred_until");
+    d.publication.part2_exists = yn(p, "part2_exists");
+    d.publication.part2_reason = str(p, "part2_reason");
+    d.publication.for_publication = yn(p, "for_publication");
+    d.publication.non_publication_reason = str(p, "non_publication_reason");
+    d.publication.redaction_required = yn(p, "redaction_required");
+    Json m = j.value("media", Json::object());
+    d.media.press_release_required = yn(m, "press_release_required");
+    d.media.strategy_formulated = yn(m, "strategy_formulated");
+    d.media.strategy_attached = yn(m, "strategy_attached");
+    d.media.press_release_date = date(m, "press_release_date");
+    return d;
+  } catch (const Json::exception&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -708,8 +765,15 @@ std::string StaffPages::Decide(const StaffChrome& chrome, const SignView& v) con
                        RenderWith(html_.templates_, "staff_decide", d), ChromeData(chrome));
 }
 
-std::string StaffPages::Signed(const StaffChrome& chrome, const SignedView& v) const {
+std::string StaffPages::Signed(const StaffChrome& chrome, const SignedView& v,
+                               const DecisionSetting& setting) const {
   mu::data d;
+  if (auto content = ReadSnapshot(v.snapshot, v.id)) {
+    d.set("content", ContentData(*content, setting));
+  } else {
+    d.set("content", mu::data(false));
+  }
+  d.set("staff_content", Partial(html_.templates_, "staff_content"));
   d.set("href", Str(DecisionUrl(v.id)));
   d.set("reference", Opt(v.reference));
   d.set("title", Str(v.title));

@@ -188,7 +188,9 @@ class StaffPages {
   std::string Edit(const StaffChrome& chrome, const EditView& view) const;
   std::string Sign(const StaffChrome& chrome, const SignView& view) const;
   std::string Decide(const StaffChrome& chrome, const SignView& view) const;
-  std::string Signed(const StaffChrome& chrome, const SignedView& view) const;
+  // The snapshot is shown as the decision's content (read from its JSON), with the
+  // stored text itself below; a snapshot that cannot be read is shown as stored.
+  std::string Signed(const StaffChrome& chrome, const SignedView& view, const DecisionSetting& setting) const;
   std::string Error(const StaffChrome& chrome, int status, std::string_view title,
                     std::string_view message) const;
 

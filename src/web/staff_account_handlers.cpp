@@ -153,6 +153,8 @@ Response SignInPost(const StaffCall& call, Site& site) {
     view.errors.push_back(RefusalFor(signed_in.error()));
     return StaffHtml(HttpStatus(signed_in.error().code), render::StaffPages(site.html).SignIn(view));
   }
+  // Signing in again replaces the session this browser had.
+  if (!call.session_token.empty()) (void)services::SignOut(site.store, call.session_token, Instant::Now());
   const bool secure = site.cookie_secure;
   std::vector<std::string> cookies = {
       SetCookieValue(SessionCookieName(secure), signed_in->token,
@@ -194,7 +196,8 @@ Response PasswordPost(const StaffCall& call, Site& site) {
   }
   render::StaffPages pages(site.html);
   if (!view.errors.empty()) return StaffHtml(400, pages.Password(ChromeFor(call.current), view));
-  auto changed = services::ChangePassword(site.store, call.current->user, current, next, Instant::Now());
+  auto changed = services::ChangePassword(site.store, call.current->user, current, next, Instant::Now(),
+                                         call.session_token);
   if (!changed) {
     auto refusal = RefusalFor(changed.error(), {"current", "new_password", "password"});
     if (refusal.field == "password") refusal.field = "new_password";

@@ -596,7 +596,8 @@ Response SignedContentPage(const StaffCall& call, Site& site) {
   auto actor = services::ActorFor(call.current->user);
   auto l = Load(call, site, actor);
   if (!l) return LoadError(site, call, l.error());
-  const auto& d = (*l)->decision();
+  const Loaded& loaded = **l;
+  const auto& d = loaded.decision();
   std::string_view hash = call.Param("content_hash");
   render::SignedView view;
   for (const auto& s : d.signoffs) {
@@ -610,10 +611,10 @@ Response SignedContentPage(const StaffCall& call, Site& site) {
   view.id = d.id;
   view.reference = d.reference;
   view.title = d.title;
-  view.body_name = (*l)->body.name;
+  view.body_name = loaded.body.name;
   view.content_hash = std::string(hash);
   view.snapshot = std::move(*snapshot);
-  return StaffHtml(200, render::StaffPages(site.html).Signed(ChromeFor(call.current), view));
+  return StaffHtml(200, render::StaffPages(site.html).Signed(ChromeFor(call.current), view, loaded.Setting()));
 }
 
 }  // namespace assent::web

@@ -142,11 +142,18 @@ render::EditForm EditFormFrom(const decisions::Decision& d, const decisions::For
 
 render::EditForm EditFormFrom(const FormData& posted, const decisions::Form& form,
                               const decisions::Decision& current) {
-  render::EditForm f;
+  // What the post does not name stays as stored; what it names is taken as typed.
+  render::EditForm f = EditFormFrom(current, form);
   f.version = ParseId(posted.Get("version")).value_or(-1);
-  f.title = std::string(posted.Get("title"));
-  f.category = std::string(posted.Get("category"));
-  f.amount = std::string(posted.Get("amount"));
+  const auto take = [&](std::string_view name, std::string& into) {
+    if (posted.Has(name)) into = std::string(posted.Get(name));
+  };
+  take("title", f.title);
+  take("category", f.category);
+  take("amount", f.amount);
+  take("consultees", f.consultees);
+  take("papers_part1", f.papers_part1);
+  take("papers_part2", f.papers_part2);
   for (const auto& [name, value] : posted.fields) {
     std::string_view n = name;
     if (n.substr(0, kSectionPrefix.size()) == kSectionPrefix) {
@@ -157,11 +164,6 @@ render::EditForm EditFormFrom(const FormData& posted, const decisions::Form& for
       f.answers[std::string(n.substr(kAnswerPrefix.size()))] = value;
     }
   }
-  (void)form;
-  f.consultees = std::string(posted.Get("consultees"));
-  f.papers_part1 = std::string(posted.Get("papers_part1"));
-  f.papers_part2 = std::string(posted.Get("papers_part2"));
-  f.attachments = current.attachments;
   for (auto sha : posted.All("remove_attachment")) f.remove_attachments.emplace_back(sha);
   return f;
 }
@@ -192,7 +194,7 @@ ParsedEdit ToDraftEdit(const render::EditForm& f, const decisions::Form& form,
         continue;
       }
     }
-    if (!value.empty()) e.fields.push_back({field.key, value});
+    e.fields.push_back({field.key, value});
   }
   e.boards = current.boards;
   for (auto& line : Lines(f.papers_part1)) e.background_papers.push_back({line, decisions::Part::kPart1});

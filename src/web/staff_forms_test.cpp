@@ -87,8 +87,9 @@ TEST(StaffForms, EditRoundTrip) {
   ASSERT_EQ(e.sections.size(), 2u);
   EXPECT_EQ(e.sections[1].part, decisions::Part::kPart2);
   EXPECT_EQ(e.sections[1].text, "secret");
-  ASSERT_EQ(e.fields.size(), 1u);
-  EXPECT_EQ(e.fields[0].value, "2026-03-07");
+  ASSERT_EQ(e.fields.size(), 2u);  // every field of the form, so a cleared one is cleared
+  EXPECT_EQ(e.fields[0].value, "");
+  EXPECT_EQ(e.fields[1].value, "2026-03-07");
   EXPECT_EQ(e.background_papers, d.background_papers);
   EXPECT_EQ(e.persons_consulted, d.persons_consulted);
   EXPECT_EQ(e.publication, d.publication);
@@ -115,6 +116,17 @@ TEST(StaffForms, PostedValuesAndTheirErrors) {
   EXPECT_EQ(fields, (std::vector<std::string>{"amount", "field-report_date", "publication-deferred_until",
                                               "media-press_release_required"}));
   EXPECT_TRUE(parsed.edit.attachments.empty());
+  // What the post does not name is kept as stored.
+  decisions::Decision stored;
+  stored.title = "Kept";
+  stored.sections = {{"summary", "Summary", decisions::Part::kPart1, "kept summary"}};
+  stored.persons_consulted = {"Kept person"};
+  auto partial = EditFormFrom(*ParseUrlEncoded("version=1&section.part2=new"), form, stored);
+  auto kept = ToDraftEdit(partial, form, stored);
+  EXPECT_EQ(kept.edit.title, "Kept");
+  EXPECT_EQ(kept.edit.sections[0].text, "kept summary");
+  EXPECT_EQ(kept.edit.sections[1].text, "new");
+  EXPECT_EQ(kept.edit.persons_consulted, stored.persons_consulted);
   EXPECT_EQ(parsed.edit.persons_consulted, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(parsed.edit.background_papers.size(), 1u);
   EXPECT_EQ(parsed.edit.publication.part2_exists, false);
