@@ -258,7 +258,11 @@ Result<SignedIn> SignIn(storage::Store& store, std::string_view username,
   if (!password_ok) {
     User updated = user;
     updated.failed_sign_ins = user.failed_sign_ins + 1;
-    std::int64_t lock = accounts::LockoutSeconds(updated.failed_sign_ins);
+    // kFreeAttempts failures are free; from then on the account waits before the next
+    // attempt as long as that attempt's failure would cost (LockoutSeconds of the next
+    // count): after the 5th failure the 6th try is refused for 30 s, even with the
+    // right password, then 60 s after the 6th failure, and so on up to an hour.
+    std::int64_t lock = accounts::LockoutSeconds(updated.failed_sign_ins + 1);
     std::string detail = fmt::format("refused: wrong password ({} in a row)", updated.failed_sign_ins);
     if (lock > 0) {
       updated.locked_until = now.unix_seconds + lock;

@@ -104,7 +104,9 @@ TEST(MailFormat, MessageHasEveryHeaderAndCrlfLines) {
   std::string body = msg.substr(blank + 4);
   EXPECT_EQ(body, "Dear Jane,\r\n\r\n.a line that starts with a dot\r\nend\r\n");
   for (size_t i = 0; i < msg.size(); ++i) {
-    if (msg[i] == '\n') ASSERT_TRUE(i > 0 && msg[i - 1] == '\r') << "bare LF at " << i;
+    if (msg[i] == '\n') {
+      ASSERT_TRUE(i > 0 && msg[i - 1] == '\r') << "bare LF at " << i;
+    }
   }
 }
 

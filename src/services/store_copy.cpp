@@ -8,6 +8,8 @@ namespace assent::services {
 namespace {
 
 constexpr int kPage = 1000;
+// Blobs go in batches of about this many bytes, each in one transaction.
+constexpr std::size_t kBlobBatchBytes = 32u << 20;
 
 // Calls `fn` with every decision id of a body, in register order, page by page.
 Result<void> ForEachDecisionId(storage::Store& store, const std::string& body,
@@ -20,6 +22,29 @@ Result<void> ForEachDecisionId(storage::Store& store, const std::string& body,
     }
     if (static_cast<int>(page->size()) < kPage) return Ok();
   }
+}
+
+// Calls `fn` with every audit event in seq order, page by page.
+Result<void> ForEachAuditPage(storage::Store& store,
+                              const std::function<Result<void>(std::vector<audit::Event>&)>& fn) {
+  std::int64_t after = 0;
+  for (;;) {
+    auto page = store.ListAuditEvents(after, kPage);
+    if (!page) return page.error();
+    if (page->empty()) return Ok();
+    after = page->back().seq;
+    const bool last = static_cast<int>(page->size()) < kPage;
+    if (auto r = fn(*page); !r) return r;  // may move the page's events away
+    if (last) return Ok();
+  }
+}
+
+Error Partly(const Error& e, std::string_view what) {
+  return Fail(e.code,
+              fmt::format("{} (while copying {}; the target is partly filled: empty it before "
+                          "trying again)",
+                          e.message, what),
+              e.where);
 }
 
 }  // namespace
@@ -41,11 +66,28 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
                 fmt::format("the target store already holds {} decisions; copy into an empty store",
                             *existing));
   }
+  auto target_users = to.ListUsers();
+  if (!target_users) return target_users.error();
+  if (!target_users->empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("the target store already holds {} accounts; copy into an empty store",
+                            target_users->size()));
+  }
+  auto target_events = to.ListAuditEvents(0, 1);
+  if (!target_events) return target_events.error();
+  if (!target_events->empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "the target store already has an audit log; copy into an empty store");
+  }
   auto bodies = from.ListBodies();
   if (!bodies) return bodies.error();
+  auto users = from.ListUsers();
+  if (!users) return users.error();
   CopyReport report;
   report.bodies = static_cast<int>(bodies->size());
-  if (auto r = to.Apply({.put_bodies = *bodies}); !r) return r.error();
+  report.users = static_cast<int>(users->size());
+  // Bodies and accounts in one transaction: the first write, so a failure leaves nothing.
+  if (auto r = to.Apply({.put_bodies = *bodies, .copy_users = *users}); !r) return r.error();
 
   storage::ChangeSet pending;
   const auto flush = [&]() -> Result<void> {
@@ -78,8 +120,43 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
   if (!counters) return counters.error();
   report.reference_counters = static_cast<int>(counters->size());
   if (!counters->empty()) {
-    if (auto r = to.Apply({.copy_reference_counters = *counters}); !r) return r.error();
+    if (auto r = to.Apply({.copy_reference_counters = *counters}); !r) {
+      return Partly(r.error(), "reference counters");
+    }
   }
+
+  auto hashes = from.ListBlobHashes();
+  if (!hashes) return hashes.error();
+  storage::ChangeSet blobs;
+  std::size_t bytes = 0;
+  const auto flush_blobs = [&]() -> Result<void> {
+    if (blobs.put_blobs.empty()) return Ok();
+    if (auto r = to.Apply(blobs); !r) return Partly(r.error(), "blobs");
+    report.blobs += static_cast<std::int64_t>(blobs.put_blobs.size());
+    blobs.put_blobs.clear();
+    bytes = 0;
+    return Ok();
+  };
+  for (const auto& h : *hashes) {
+    auto b = from.FindBlob(h);
+    if (!b) return b.error();
+    bytes += b->size();
+    blobs.put_blobs.push_back({h, std::move(*b)});
+    if (bytes >= kBlobBatchBytes) {
+      if (auto r = flush_blobs(); !r) return r.error();
+    }
+  }
+  if (auto r = flush_blobs(); !r) return r.error();
+
+  // The audit log last: its events name the decisions copied above.
+  auto events = ForEachAuditPage(from, [&](std::vector<audit::Event>& page) -> Result<void> {
+    storage::ChangeSet cs;
+    cs.copy_audit_events = std::move(page);
+    if (auto r = to.Apply(cs); !r) return Partly(r.error(), "the audit log");
+    report.audit_events += static_cast<std::int64_t>(cs.copy_audit_events.size());
+    return Ok();
+  });
+  if (!events) return events.error();
   return report;
 }
 
@@ -126,6 +203,59 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
     return Fail(ErrorCode::kInternal, "verification failed: the reference counters differ");
   }
   report.reference_counters = static_cast<int>(c1->size());
+
+  auto u1 = from.ListUsers();
+  auto u2 = to.ListUsers();
+  if (!u1) return u1.error();
+  if (!u2) return u2.error();
+  if (u1->size() != u2->size()) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("verification failed: {} accounts in the source, {} in the target",
+                            u1->size(), u2->size()));
+  }
+  for (std::size_t i = 0; i < u1->size(); ++i) {
+    if (!((*u1)[i] == (*u2)[i])) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("verification failed: account '{}' differs in the target",
+                              (*u1)[i].username));
+    }
+  }
+  report.users = static_cast<int>(u1->size());
+
+  auto h1 = from.ListBlobHashes();
+  auto h2 = to.ListBlobHashes();
+  if (!h1) return h1.error();
+  if (!h2) return h2.error();
+  if (*h1 != *h2) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("verification failed: {} blobs in the source, {} in the target "
+                            "(or they differ)",
+                            h1->size(), h2->size()));
+  }
+  report.blobs = static_cast<std::int64_t>(h1->size());
+
+  std::int64_t after = 0;
+  auto events = ForEachAuditPage(from, [&](std::vector<audit::Event>& page) -> Result<void> {
+    auto theirs = to.ListAuditEvents(after, static_cast<int>(page.size()));
+    after = page.back().seq;
+    if (!theirs) return theirs.error();
+    if (*theirs != page) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("verification failed: the audit log differs in the target "
+                              "between events {} and {}",
+                              page.front().seq, page.back().seq));
+    }
+    report.audit_events += static_cast<std::int64_t>(page.size());
+    return Ok();
+  });
+  if (!events) return events.error();
+  auto beyond = to.ListAuditEvents(after, 1);
+  if (!beyond) return beyond.error();
+  if (!beyond->empty()) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("verification failed: the target's audit log goes on after event {}",
+                            after));
+  }
   return report;
 }
 

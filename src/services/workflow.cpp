@@ -224,6 +224,7 @@ Result<std::vector<storage::Mail>> MailFor(storage::Store& store, const Workflow
   }
 
   for (std::int64_t id : change.voided_signatories) {
+    if (id == actor.id) continue;  // they know: they did it
     std::string step;
     for (const auto& s : before.decision.signoffs) {
       if (s.user_id == id && s.stands()) step = StepLabelOf(before, s.step);

@@ -1,14 +1,17 @@
 #pragma once
 // How a stored row becomes a domain value, shared by both backends: the column order of
 // the SELECTs in sqlite_store.cpp and postgres_store.cpp is the same, and `Row` is
-// anything with Int / Text / OptText / OptBool / OptDate by 0-based column (a SQLite
-// statement, or a PostgreSQL result row). The values bound for a write come from
-// ForEachDecisionColumn, in the order of both backends' INSERT column lists.
+// anything with Int / OptInt / Text / OptText / OptBool / OptDate by 0-based column (a
+// SQLite statement, or a PostgreSQL result row). The values bound for a write come from
+// ForEachDecisionColumn / ForEachSignOffColumn / ForEachUserColumn, in the order of both
+// backends' INSERT column lists.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "accounts/user.hpp"
+#include "audit/event.hpp"
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
 #include "storage/store.hpp"
@@ -49,7 +52,7 @@ DecisionSummary SummaryFromRow(const Row& r) {
   return s;
 }
 
-// The decision's own 24 columns (kSelectDecisionById in each backend), children excluded.
+// The decision's own 28 columns (kSelectDecisionById in each backend), children excluded.
 template <typename Row>
 decisions::Decision DecisionFromRow(const Row& r) {
   decisions::Decision d;
@@ -77,10 +80,15 @@ decisions::Decision DecisionFromRow(const Row& r) {
   d.media.press_release_date = r.OptDate(21);
   d.source = r.Text(22);
   d.source_hash = r.Text(23);
+  d.category = r.Text(24);
+  d.amount_pence = r.OptInt(25);
+  d.author_id = r.Int(26);
+  d.status_reason = r.Text(27);
   return d;
 }
 
-// step, role, name, date, declaration, advice, note
+// step, role, name, date, declaration, advice, note, user_id, signed_at, content_hash,
+// interests, outcome, reasons, voided
 template <typename Row>
 decisions::SignOff SignOffFromRow(const Row& r) {
   decisions::SignOff s;
@@ -91,11 +99,136 @@ decisions::SignOff SignOffFromRow(const Row& r) {
   s.declaration = r.Text(4);
   s.advice = r.Text(5);
   s.note = r.Text(6);
+  s.user_id = r.Int(7);
+  s.signed_at = r.Text(8);
+  s.content_hash = r.Text(9);
+  s.interests = r.Text(10);
+  if (auto outcome = r.OptText(11)) s.outcome = decisions::ParseOutcome(*outcome);
+  s.reasons = r.Text(12);
+  s.voided = r.Text(13);
   return s;
 }
 
-// Calls `add(value)` for the decision's 23 written columns, in the order of both backends'
-// INSERT lists (body ... source_hash); values are strings, optionals and booleans.
+// Calls `add(value)` for a sign-off's 14 columns, in the order of SignOffFromRow (dates
+// and the outcome as optional text, the account as an integer).
+template <typename Add>
+void ForEachSignOffColumn(const decisions::SignOff& s, Add&& add) {
+  add(s.step);
+  add(s.role);
+  add(s.name);
+  add(s.date ? std::optional<std::string>(s.date->ToIso()) : std::nullopt);
+  add(s.declaration);
+  add(s.advice);
+  add(s.note);
+  add(s.user_id);
+  add(s.signed_at);
+  add(s.content_hash);
+  add(s.interests);
+  add(s.outcome ? std::optional<std::string>(std::string(decisions::OutcomeName(*s.outcome)))
+                : std::nullopt);
+  add(s.reasons);
+  add(s.voided);
+}
+
+// name, media_type, part, sha256, size
+template <typename Row>
+decisions::Attachment AttachmentFromRow(const Row& r) {
+  decisions::Attachment a;
+  a.name = r.Text(0);
+  a.media_type = r.Text(1);
+  a.part = PartOf(r.Int(2));
+  a.sha256 = r.Text(3);
+  a.size = r.Int(4);
+  return a;
+}
+
+// id, version, username, display_name, email, password_hash, failed_sign_ins,
+// locked_until, disabled, must_change_password (roles are read separately)
+template <typename Row>
+accounts::User UserFromRow(const Row& r) {
+  accounts::User u;
+  u.id = r.Int(0);
+  u.version = r.Int(1);
+  u.username = r.Text(2);
+  u.display_name = r.Text(3);
+  u.email = r.Text(4);
+  u.password_hash = r.Text(5);
+  u.failed_sign_ins = static_cast<int>(r.Int(6));
+  u.locked_until = r.Int(7);
+  u.disabled = r.OptBool(8).value_or(false);
+  u.must_change_password = r.OptBool(9).value_or(false);
+  return u;
+}
+
+// Calls `add(value)` for a user's 8 written columns (username ... must_change_password),
+// in the order of both backends' INSERT lists.
+template <typename Add>
+void ForEachUserColumn(const accounts::User& u, Add&& add) {
+  add(u.username);
+  add(u.display_name);
+  add(u.email);
+  add(u.password_hash);
+  add(static_cast<std::int64_t>(u.failed_sign_ins));
+  add(u.locked_until);
+  add(std::optional<bool>(u.disabled));
+  add(std::optional<bool>(u.must_change_password));
+}
+
+// token_hash, user_id, csrf_token, created_at, expires_at
+template <typename Row>
+accounts::Session SessionFromRow(const Row& r) {
+  return accounts::Session{r.Text(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4)};
+}
+
+// id, to_address, subject, body, created_at, attempts, last_error
+template <typename Row>
+Mail MailFromRow(const Row& r) {
+  Mail m;
+  m.id = r.Int(0);
+  m.to = r.Text(1);
+  m.subject = r.Text(2);
+  m.body = r.Text(3);
+  m.created_at = r.Text(4);
+  m.attempts = static_cast<int>(r.Int(5));
+  m.last_error = r.Text(6);
+  return m;
+}
+
+// seq, at, actor_id, actor, action, detail, decision_id, decision_hash, prev_hash, hash
+template <typename Row>
+audit::Event EventFromRow(const Row& r) {
+  audit::Event e;
+  e.seq = r.Int(0);
+  e.at = r.Text(1);
+  e.actor_id = r.Int(2);
+  e.actor = r.Text(3);
+  e.action = r.Text(4);
+  e.detail = r.Text(5);
+  e.decision_id = r.Int(6);
+  e.decision_hash = r.Text(7);
+  e.prev_hash = r.Text(8);
+  e.hash = r.Text(9);
+  return e;
+}
+
+// Calls `add(value)` for an event's 10 columns, in the order of EventFromRow.
+template <typename Add>
+void ForEachEventColumn(const audit::Event& e, Add&& add) {
+  add(e.seq);
+  add(e.at);
+  add(e.actor_id);
+  add(e.actor);
+  add(e.action);
+  add(e.detail);
+  add(e.decision_id);
+  add(e.decision_hash);
+  add(e.prev_hash);
+  add(e.hash);
+}
+
+// Calls `add(value)` for the decision's 27 written columns, in the order of both backends'
+// INSERT lists (body ... status_reason); values are strings, integers, optionals and
+// booleans.
 template <typename Add>
 void ForEachDecisionColumn(const decisions::Decision& d, Add&& add) {
   add(d.body);
@@ -121,6 +254,10 @@ void ForEachDecisionColumn(const decisions::Decision& d, Add&& add) {
   add(d.media.press_release_date);
   add(d.source);
   add(d.source_hash);
+  add(d.category);
+  add(d.amount_pence);
+  add(d.author_id);
+  add(d.status_reason);
 }
 
 }  // namespace assent::storage

@@ -179,8 +179,9 @@ class Store {
                                                  const std::vector<decisions::Status>& statuses) = 0;
 
   // Applies the whole batch in one transaction. kInvalidInput for a decision that
-  // fails decisions::Validate or names an unknown body; kConflict for a duplicate
-  // reference or a stale version. On any error nothing is written.
+  // fails decisions::Validate or names an unknown body, or a blob whose bytes do not
+  // hash to its sha256; kConflict for a duplicate reference, a taken username or a
+  // stale version. On any error nothing is written (no audit event, no mail either).
   virtual Result<ApplyResult> Apply(const ChangeSet& changes) = 0;
 
   // Hands out the next reference number for a body and year: one more than the last
@@ -202,6 +203,8 @@ class Store {
 
   // kNotFound when absent.
   virtual Result<std::string> FindBlob(std::string_view sha256) = 0;
+  // The hash of every stored blob, in ascending order (for copying a store).
+  virtual Result<std::vector<std::string>> ListBlobHashes() = 0;
 
   // The audit log in seq order: events with seq > after_seq, at most `limit`.
   virtual Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) = 0;
@@ -210,11 +213,14 @@ class Store {
 
   // Unsent mail, oldest first, at most `limit`, with fewer than `max_attempts` attempts.
   virtual Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) = 0;
-  // Records one delivery attempt: sent (error empty: removed from the outbox) or failed.
+  // Records one delivery attempt: sent (error empty: removed from the outbox) or failed
+  // (attempts + 1, last_error). A mail no longer in the outbox is no error (nothing to do).
   virtual Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) = 0;
 
-  // A token that changes whenever any connection or process commits a write; caches
-  // compare it to know when to drop what they hold.
+  // A token that changes whenever any connection or process commits a write that can
+  // change a public page: bodies, decisions, reference counters. Accounts, sessions,
+  // blobs, mail and the audit log do not move it. Caches compare it to know when to
+  // drop what they hold.
   virtual Result<std::uint64_t> ChangeToken() = 0;
 };
 

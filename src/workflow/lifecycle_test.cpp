@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
+#include <string>
 
 namespace assent::workflow {
 namespace {
@@ -28,6 +30,39 @@ TEST(Lifecycle, EveryStatusIsReachableFromDraft) {
                  Status::kWithdrawn}) {
     EXPECT_TRUE(reached.count(s)) << decisions::StatusName(s);
   }
+}
+
+TEST(Lifecycle, EveryStatusAndEventAsTheWorkflowSays) {
+  const std::map<std::pair<Status, Event>, Status> allowed = {
+      {{Status::kDraft, Event::kSubmit}, Status::kSubmitted},
+      {{Status::kSubmitted, Event::kReturnForRevision}, Status::kDraft},
+      {{Status::kSubmitted, Event::kEditSigned}, Status::kDraft},
+      {{Status::kSubmitted, Event::kDecide}, Status::kDecided},
+      {{Status::kDraft, Event::kWithdraw}, Status::kWithdrawn},
+      {{Status::kSubmitted, Event::kWithdraw}, Status::kWithdrawn},
+      {{Status::kDecided, Event::kPublish}, Status::kPublished},
+      {{Status::kPublished, Event::kWithdraw}, Status::kWithdrawn},
+  };
+  EXPECT_EQ(Transitions().size(), allowed.size());
+  for (auto from : {Status::kDraft, Status::kSubmitted, Status::kDecided, Status::kPublished,
+                    Status::kWithdrawn}) {
+    for (auto event : {Event::kSubmit, Event::kReturnForRevision, Event::kEditSigned, Event::kDecide,
+                       Event::kPublish, Event::kWithdraw}) {
+      auto next = Next(from, event);
+      auto it = allowed.find({from, event});
+      std::string what = std::string(decisions::StatusName(from)) + " / " + std::string(EventName(event));
+      if (it == allowed.end()) {
+        ASSERT_FALSE(next) << what;
+        EXPECT_EQ(next.error().code, ErrorCode::kIllegalTransition) << what;
+      } else {
+        ASSERT_TRUE(next) << what;
+        EXPECT_EQ(*next, it->second) << what;
+      }
+    }
+  }
+  // A decided decision is published, not withdrawn; a published one may be withdrawn.
+  EXPECT_EQ(Next(Status::kDecided, Event::kWithdraw).error().message,
+            "cannot withdraw a decision that is decided");
 }
 
 TEST(Lifecycle, RefusesIllegalSteps) {

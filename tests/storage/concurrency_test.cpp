@@ -169,6 +169,86 @@ TEST_P(TwoServers, SameStepSignedTwiceOneWins) {
   EXPECT_EQ(after->version, 2);
 }
 
+// Both servers append to the audit log at once: some writers log sign-ins (no decision),
+// others edit the decision and log the edit (retrying on a version conflict). The log must
+// come out as one chain: every event once, seq 1..N with no gap, every hash linking to the
+// one before, and the last edit's row hash matching the decision as it stands.
+TEST_P(TwoServers, AppendOneAuditChainFromBothServers) {
+  constexpr int kEach = 15;
+  std::atomic<int> errors{0};
+  std::atomic<int> edits{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2 * kThreadsPerServer; ++t) {
+    storage::Store* store = t % 2 ? a_.get() : b_.get();
+    threads.emplace_back([&, store, t] {
+      for (int i = 0; i < kEach; ++i) {
+        audit::NewEvent e;
+        e.at = "2026-11-21T10:15:00Z";
+        e.actor = "writer" + std::to_string(t);
+        e.detail = "event " + std::to_string(i);
+        if (t < kThreadsPerServer) {  // sign-ins: no decision
+          e.action = "user.sign-in";
+          ChangeSet cs;
+          cs.audit = {e, e};  // two events in one batch stay adjacent
+          cs.audit[1].detail += " (second)";
+          if (auto r = store->Apply(cs); !r) {
+            ADD_FAILURE() << r.error().ToString();
+            ++errors;
+          }
+          continue;
+        }
+        e.action = "decision.edit";
+        e.decision_id = id_;
+        for (int attempt = 0; attempt < 1000; ++attempt) {
+          auto d = store->FindDecisionById(id_);
+          if (!d) {
+            ++errors;
+            break;
+          }
+          d->persons_consulted.push_back(e.actor + " " + e.detail);
+          auto r = store->Apply({.update_decisions = {*d}, .audit = {e}});
+          if (r) {
+            ++edits;
+            break;
+          }
+          if (r.error().code != ErrorCode::kConflict) {
+            ADD_FAILURE() << r.error().ToString();
+            ++errors;
+            break;
+          }
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(edits.load(), kThreadsPerServer * kEach);
+
+  const std::int64_t expected = kThreadsPerServer * kEach * 2 + kThreadsPerServer * kEach;
+  auto log = b_->ListAuditEvents(0, 100000);
+  ASSERT_TRUE(log) << log.error().ToString();
+  ASSERT_EQ(static_cast<std::int64_t>(log->size()), expected);
+  for (std::size_t i = 0; i < log->size(); ++i) {
+    ASSERT_EQ((*log)[i].seq, static_cast<std::int64_t>(i + 1)) << "no gap, no duplicate";
+  }
+  auto broken = audit::VerifyChain(*log, 0, audit::kGenesisHash);
+  EXPECT_FALSE(broken.has_value()) << broken->seq << ": " << broken->problem;
+  for (std::size_t i = 0; i + 1 < log->size(); ++i) {
+    if ((*log)[i].detail.find("(second)") == std::string::npos &&
+        (*log)[i].action == "user.sign-in") {
+      EXPECT_EQ((*log)[i + 1].detail, (*log)[i].detail + " (second)")
+          << "a batch's events are appended together";
+    }
+  }
+  auto final_decision = a_->FindDecisionById(id_);
+  ASSERT_TRUE(final_decision);
+  EXPECT_EQ(final_decision->version, 1 + kThreadsPerServer * kEach);
+  auto history = a_->DecisionHistory(id_);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), static_cast<std::size_t>(kThreadsPerServer * kEach));
+  EXPECT_EQ(history->back().decision_hash, audit::DecisionRowHash(*final_decision));
+}
+
 std::string SqliteFile(std::string* /*skip*/) {
   static testing_support::TempDir dir;
   static int n = 0;

@@ -33,5 +33,9 @@ class StoreContract : public ::testing::TestWithParam<StoreFactory> {
 decisions::Decision SampleDecision(const std::string& body, const std::string& reference,
                                    const std::string& part2_marker = "PART2-SECRET-MARKER");
 decisions::Body SampleBody(const std::string& slug);
+// An account with two role grants (one of them "*"), not yet stored.
+accounts::User SampleUser(const std::string& username);
+// An audit event by the CLI; `decision_id` or `inserted` (index into insert_decisions, -1: none).
+audit::NewEvent SampleEvent(std::string action, std::int64_t decision_id = 0, int inserted = -1);
 
 }  // namespace assent::testing_support

@@ -9,7 +9,10 @@ namespace assent::testing_support {
 
 AssentRun RunAssent(const std::string& args, const std::string& env) {
   std::string cmd = "env -u ASSENT_STORE_URL -u ASSENT_DATA_DIR -u ASSENT_DEMO -u ASSENT_LISTEN "
-                    "-u ASSENT_SHARE_DIR -u ASSENT_STRATEGIES_DIR -u ASSENT_BODIES_FILE " +
+                    "-u ASSENT_SHARE_DIR -u ASSENT_STRATEGIES_DIR -u ASSENT_BODIES_FILE "
+                    "-u ASSENT_SMTP_URL -u ASSENT_SMTP_FROM -u ASSENT_SMTP_USERNAME "
+                    "-u ASSENT_SMTP_PASSWORD -u ASSENT_SMTP_STARTTLS -u ASSENT_BASE_URL "
+                    "-u ASSENT_COOKIE_SECURE " +
                     env + " " + ShellQuote(ASSENT_BINARY) + " " + args + " 2>&1";
   AssentRun r;
   FILE* p = popen(cmd.c_str(), "r");

@@ -52,6 +52,11 @@ Params& Params::Add(const std::optional<std::string>& value) {
   return *this;
 }
 
+Params& Params::Add(const std::optional<std::int64_t>& value) {
+  if (!value) return AddNull();
+  return Add(*value);
+}
+
 Params& Params::AddNull() {
   values_.emplace_back(std::nullopt);
   return *this;
@@ -81,6 +86,11 @@ std::string Rows::Text(int row, int column) const {
 std::optional<std::string> Rows::OptText(int row, int column) const {
   if (IsNull(row, column)) return std::nullopt;
   return Text(row, column);
+}
+
+std::optional<std::int64_t> Rows::OptInt(int row, int column) const {
+  if (IsNull(row, column)) return std::nullopt;
+  return Int(row, column);
 }
 
 std::optional<bool> Rows::OptBool(int row, int column) const {

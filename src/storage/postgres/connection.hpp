@@ -28,6 +28,7 @@ class Params {
   Params& Add(std::optional<bool> value);
   Params& Add(const std::optional<Date>& value);
   Params& Add(const std::optional<std::string>& value);
+  Params& Add(const std::optional<std::int64_t>& value);
   Params& AddNull();
   const std::vector<std::optional<std::string>>& values() const { return values_; }
 
@@ -48,6 +49,7 @@ class Rows {
   double Double(int row, int column) const;
   std::string Text(int row, int column) const;
   std::optional<std::string> OptText(int row, int column) const;
+  std::optional<std::int64_t> OptInt(int row, int column) const;
   std::optional<bool> OptBool(int row, int column) const;
   std::optional<Date> OptDate(int row, int column) const;
 

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <condition_variable>
+#include <map>
+#include <type_traits>
 #include <mutex>
 #include <vector>
 
 #include "publication/search_document.hpp"
+#include "storage/change_support.hpp"
 #include "storage/postgres/array_literal.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
@@ -53,7 +56,8 @@ SELECT id, version, body, form, reference, title, status, outcome, decision_make
        decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
        pub_part2_reason, pub_for_publication, pub_non_publication_reason,
        pub_redaction_required, media_press_release_required, media_strategy_formulated,
-       media_strategy_attached, media_press_release_date, source, source_hash
+       media_strategy_attached, media_press_release_date, source, source_hash, category,
+       amount_pence, author_id, status_reason
 FROM decisions WHERE id = $1)sql";
 
 constexpr const char* kSelectBySourceHash = "SELECT id FROM decisions WHERE source_hash = $1";
@@ -69,8 +73,12 @@ constexpr const char* kSelectPapers =
 constexpr const char* kSelectConsultees =
     "SELECT name FROM decision_consultees WHERE decision_id = $1 ORDER BY position";
 constexpr const char* kSelectSignoffs = R"sql(
-SELECT step, role, name, date, declaration, advice, note FROM decision_signoffs
-WHERE decision_id = $1 ORDER BY position)sql";
+SELECT step, role, name, date, declaration, advice, note, user_id, signed_at, content_hash,
+       interests, outcome, reasons, voided
+FROM decision_signoffs WHERE decision_id = $1 ORDER BY position)sql";
+constexpr const char* kSelectAttachments = R"sql(
+SELECT name, media_type, part, sha256, size FROM decision_attachments WHERE decision_id = $1
+ORDER BY position)sql";
 
 // Newest first; undated last. References compare bytewise, as in SQLite, whatever the
 // database's collation.
@@ -100,9 +108,10 @@ INSERT INTO decisions (version, body, form, reference, reference_slug, title, st
   decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
   pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
   pub_redaction_required, media_press_release_required, media_strategy_formulated,
-  media_strategy_attached, media_press_release_date, source, source_hash)
+  media_strategy_attached, media_press_release_date, source, source_hash, category,
+  amount_pence, author_id, status_reason)
 VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-        $20, $21, $22, $23)
+        $20, $21, $22, $23, $24, $25, $26, $27)
 RETURNING id)sql";
 
 constexpr const char* kUpdateDecision = R"sql(
@@ -112,15 +121,17 @@ UPDATE decisions SET version = version + 1, body = $1, form = $2, reference = $3
   pub_part2_exists = $13, pub_part2_reason = $14, pub_for_publication = $15,
   pub_non_publication_reason = $16, pub_redaction_required = $17,
   media_press_release_required = $18, media_strategy_formulated = $19,
-  media_strategy_attached = $20, media_press_release_date = $21, source = $22, source_hash = $23
-WHERE id = $24 AND version = $25)sql";
+  media_strategy_attached = $20, media_press_release_date = $21, source = $22, source_hash = $23,
+  category = $24, amount_pence = $25, author_id = $26, status_reason = $27
+WHERE id = $28 AND version = $29)sql";
 
 constexpr const char* kDeleteChildren = R"sql(
 WITH a AS (DELETE FROM decision_sections WHERE decision_id = $1),
      b AS (DELETE FROM decision_fields WHERE decision_id = $1),
      c AS (DELETE FROM decision_boards WHERE decision_id = $1),
      d AS (DELETE FROM decision_papers WHERE decision_id = $1),
-     e AS (DELETE FROM decision_consultees WHERE decision_id = $1)
+     e AS (DELETE FROM decision_consultees WHERE decision_id = $1),
+     f AS (DELETE FROM decision_attachments WHERE decision_id = $1)
 DELETE FROM decision_signoffs WHERE decision_id = $1)sql";
 
 // Child rows go in one statement per table: parallel arrays, unnested with their position.
@@ -142,10 +153,18 @@ INSERT INTO decision_consultees (decision_id, position, name)
 SELECT $1, n - 1, nm FROM unnest($2::text[]) WITH ORDINALITY AS x(nm, n))sql";
 constexpr const char* kInsertSignoffs = R"sql(
 INSERT INTO decision_signoffs (decision_id, position, step, role, name, date, declaration,
-                               advice, note)
-SELECT $1, n - 1, s, r, nm, dt, dc, ad, nt
-FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
-  WITH ORDINALITY AS x(s, r, nm, dt, dc, ad, nt, n))sql";
+                               advice, note, user_id, signed_at, content_hash, interests,
+                               outcome, reasons, voided)
+SELECT $1, n - 1, s, r, nm, dt, dc, ad, nt, u, sa, ch, it, oc, rs, vd
+FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[],
+            $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+            $15::text[])
+  WITH ORDINALITY AS x(s, r, nm, dt, dc, ad, nt, u, sa, ch, it, oc, rs, vd, n))sql";
+constexpr const char* kInsertAttachments = R"sql(
+INSERT INTO decision_attachments (decision_id, position, name, media_type, part, sha256, size)
+SELECT $1, n - 1, nm, mt, p, h, sz
+FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::bigint[])
+  WITH ORDINALITY AS x(nm, mt, p, h, sz, n))sql";
 
 // Moving between stores: the row as it was, id and version included.
 constexpr const char* kCopyDecision = R"sql(
@@ -153,9 +172,10 @@ INSERT INTO decisions (body, form, reference, reference_slug, title, status, out
   decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
   pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
   pub_redaction_required, media_press_release_required, media_strategy_formulated,
-  media_strategy_attached, media_press_release_date, source, source_hash, id, version)
+  media_strategy_attached, media_press_release_date, source, source_hash, category,
+  amount_pence, author_id, status_reason, id, version)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-        $20, $21, $22, $23, $24, $25))sql";
+        $20, $21, $22, $23, $24, $25, $26, $27, $28, $29))sql";
 // After copying ids in, new ids must start above them.
 constexpr const char* kResyncIds = R"sql(
 SELECT setval(pg_get_serial_sequence('decisions', 'id'), greatest(coalesce(max(id), 0), 1),
@@ -214,6 +234,96 @@ constexpr int kFirstVersionWithSearch = 2;
 constexpr const char* kBumpChanges = "UPDATE assent_changes SET token = token + 1";
 constexpr const char* kSelectChanges = "SELECT token FROM assent_changes";
 
+// --- staff accounts and sessions ---
+constexpr const char* kSelectUsers = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users ORDER BY username COLLATE "C")sql";
+constexpr const char* kSelectUserByName = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users WHERE username = $1)sql";
+constexpr const char* kSelectUserById = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users WHERE id = $1)sql";
+constexpr const char* kSelectUserRoles =
+    "SELECT body, role FROM user_roles WHERE user_id = $1 ORDER BY position";
+constexpr const char* kSelectAllUserRoles =
+    "SELECT user_id, body, role FROM user_roles ORDER BY user_id, position";
+constexpr const char* kUsernameTaken = "SELECT id FROM users WHERE username = $1 AND id <> $2";
+constexpr const char* kUserExists = "SELECT 1 FROM users WHERE id = $1";
+constexpr const char* kInsertUser = R"sql(
+INSERT INTO users (version, username, display_name, email, password_hash, failed_sign_ins,
+                   locked_until, disabled, must_change_password)
+VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8)
+RETURNING id)sql";
+constexpr const char* kCopyUser = R"sql(
+INSERT INTO users (username, display_name, email, password_hash, failed_sign_ins,
+                   locked_until, disabled, must_change_password, id, version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))sql";
+constexpr const char* kResyncUserIds = R"sql(
+SELECT setval(pg_get_serial_sequence('users', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM users)sql";
+constexpr const char* kUpdateUser = R"sql(
+UPDATE users SET version = version + 1, username = $1, display_name = $2, email = $3,
+  password_hash = $4, failed_sign_ins = $5, locked_until = $6, disabled = $7,
+  must_change_password = $8
+WHERE id = $9 AND version = $10)sql";
+constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = $1";
+constexpr const char* kInsertUserRoles = R"sql(
+INSERT INTO user_roles (user_id, position, body, role)
+SELECT $1, n - 1, b, r FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(b, r, n))sql";
+
+constexpr const char* kPutSession = R"sql(
+INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id,
+  csrf_token = excluded.csrf_token, created_at = excluded.created_at,
+  expires_at = excluded.expires_at)sql";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
+constexpr const char* kDeleteSessionsOfUser = "DELETE FROM sessions WHERE user_id = $1";
+constexpr const char* kSelectSession = R"sql(
+SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions
+WHERE token_hash = $1)sql";
+
+// --- blobs and mail ---
+// Bytes travel as hex text (parameters and results are text; bytes may hold NUL).
+constexpr const char* kPutBlob = R"sql(
+INSERT INTO blobs (sha256, bytes) VALUES ($1, decode($2, 'hex'))
+ON CONFLICT (sha256) DO NOTHING)sql";
+constexpr const char* kSelectBlob = "SELECT encode(bytes, 'hex') FROM blobs WHERE sha256 = $1";
+constexpr const char* kSelectBlobHashes =
+    "SELECT sha256 FROM blobs ORDER BY sha256 COLLATE \"C\"";
+
+constexpr const char* kQueueMail = R"sql(
+INSERT INTO mail_outbox (to_address, subject, body, created_at, attempts, last_error)
+VALUES ($1, $2, $3, $4, $5, $6))sql";
+constexpr const char* kPendingMail = R"sql(
+SELECT id, to_address, subject, body, created_at, attempts, last_error FROM mail_outbox
+WHERE attempts < $1 ORDER BY id LIMIT $2)sql";
+constexpr const char* kDeleteMail = "DELETE FROM mail_outbox WHERE id = $1";
+constexpr const char* kFailMail =
+    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1";
+
+// --- the audit log ---
+// Appenders queue here, after their other writes, so each reads the tail the one before
+// it committed (the lock is released at commit). Keyed by schema, like the migration lock.
+constexpr const char* kAuditLock =
+    "SELECT pg_advisory_xact_lock(hashtext('assent-audit:' || current_schema()))";
+constexpr const char* kAuditTail = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
+constexpr const char* kInsertEvent = R"sql(
+INSERT INTO audit_events (seq, at, actor_id, actor, action, detail, decision_id, decision_hash,
+                          prev_hash, hash)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10))sql";
+constexpr const char* kListEvents = R"sql(
+SELECT seq, at, actor_id, actor, action, detail, decision_id, decision_hash, prev_hash, hash
+FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2)sql";
+constexpr const char* kDecisionHistory = R"sql(
+SELECT seq, at, actor_id, actor, action, detail, decision_id, decision_hash, prev_hash, hash
+FROM audit_events WHERE decision_id = $1 ORDER BY seq)sql";
+
 // --- helpers -----------------------------------------------------------------------
 
 #define ASSENT_TRY(expr)                          \
@@ -242,16 +352,77 @@ struct Row {
   std::optional<std::string> OptText(int c) const { return rows.OptText(i, c); }
   std::optional<bool> OptBool(int c) const { return rows.OptBool(i, c); }
   std::optional<Date> OptDate(int c) const { return rows.OptDate(i, c); }
+  std::optional<std::int64_t> OptInt(int c) const { return rows.OptInt(i, c); }
 };
 
 
-// The decision's own columns as $1..$23, in the order of kInsertDecision.
+// The decision's own columns as $1..$27, in the order of kInsertDecision.
 Params DecisionParams(const Decision& d) {
   Params p;
   ForEachDecisionColumn(d, [&](const auto& value) { p.Add(value); });
   return p;
 }
 
+
+// A user's columns as $1..$8, in the order of kInsertUser.
+Params UserParams(const accounts::User& u) {
+  Params p;
+  ForEachUserColumn(u, [&](const auto& value) { p.Add(value); });
+  return p;
+}
+
+// An event's columns as $1..$10, in the order of kInsertEvent.
+Params EventParams(const audit::Event& e) {
+  Params p;
+  ForEachEventColumn(e, [&](const auto& value) { p.Add(value); });
+  return p;
+}
+
+std::string HexEncode(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+std::string HexDecode(std::string_view hex) {
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out.push_back(static_cast<char>(HexDigit(hex[i]) * 16 + HexDigit(hex[i + 1])));
+  }
+  return out;
+}
+
+Error StaleDecision(const Decision& d) {
+  return Fail(ErrorCode::kConflict,
+              fmt::format("decision {} was changed by someone else since it was read; "
+                          "reload it and try again",
+                          d.reference.empty() ? std::to_string(d.id) : d.reference));
+}
+
+Error StaleUser(const accounts::User& u) {
+  return Fail(ErrorCode::kConflict,
+              fmt::format("user '{}' was changed by someone else since it was read; reload it "
+                          "and try again",
+                          u.username));
+}
+
+Error UsernameTaken(const accounts::User& u) {
+  return Fail(ErrorCode::kConflict, fmt::format("username '{}' is taken", u.username),
+              "field username");
+}
 
 // The query text and its filters as $1..$4.
 Params SearchParams(const SearchQuery& q) {
@@ -370,15 +541,7 @@ class PostgresStore final : public Store {
   }
 
   Result<ApplyResult> Apply(const ChangeSet& changes) override {
-    if (!changes.insert_users.empty() || !changes.update_users.empty() ||
-        !changes.put_sessions.empty() || !changes.delete_sessions.empty() ||
-        !changes.delete_sessions_of_users.empty() || !changes.put_blobs.empty() ||
-        !changes.queue_mail.empty() || !changes.audit.empty() || !changes.copy_users.empty() ||
-        !changes.copy_audit_events.empty()) {
-      return NotYet();
-    }
-    for (const auto& d : changes.insert_decisions) ASSENT_TRY(decisions::Validate(d));
-    for (const auto& d : changes.update_decisions) ASSENT_TRY(decisions::Validate(d));
+    ASSENT_TRY(PrecheckChanges(changes));
     Lease lease(*this);
     Connection& db = *lease;
     auto tx = Transaction::Begin(db);
@@ -414,17 +577,29 @@ class PostgresStore final : public Store {
       ASSENT_TRY(CheckBodyAndReference(db, d, d.id));
       auto rows = db.Query(kUpdateDecision, DecisionParams(d).Add(d.id).Add(d.version));
       if (!rows) return DuplicateReference(rows.error(), d);
-      if (rows->affected() != 1) {
-        return Fail(ErrorCode::kConflict,
-                    fmt::format("decision {} was changed by someone else since it was read; "
-                                "reload it and try again",
-                                d.reference.empty() ? std::to_string(d.id) : d.reference));
-      }
+      if (rows->affected() != 1) return StaleDecision(d);
       ASSENT_TRY(db.Query(kDeleteChildren, Params().Add(d.id)));
       ASSENT_TRY(WriteChildren(db, d.id, d));
       ASSENT_TRY(IndexForSearch(db, d.id, d));
+      result.new_versions.push_back(d.version + 1);
     }
-    ASSENT_TRY(db.Query(kBumpChanges));
+    ASSENT_TRY(WriteUsers(db, changes, result));
+    ASSENT_TRY(WriteSessions(db, changes));
+    for (const auto& b : changes.put_blobs) {
+      ASSENT_TRY(db.Query(kPutBlob, Params().Add(b.sha256).Add(HexEncode(b.bytes))));
+    }
+    for (const auto& m : changes.queue_mail) {
+      ASSENT_TRY(db.Query(kQueueMail, Params().Add(m.to).Add(m.subject).Add(m.body)
+                                          .Add(m.created_at).Add(m.attempts)
+                                          .Add(m.last_error)));
+    }
+    for (const auto& e : changes.copy_audit_events) {
+      ASSENT_TRY(db.Query(kInsertEvent, EventParams(e)));
+    }
+    // The counter row before the audit lock, in every transaction: one lock order, so
+    // appenders never deadlock on each other.
+    if (ChangesPublicPages(changes)) ASSENT_TRY(db.Query(kBumpChanges));
+    ASSENT_TRY(AppendAudit(db, changes, result));
     if (auto r = tx->Commit(); !r) {
       // A concurrent writer took the same reference between our check and commit.
       return r.error().code == ErrorCode::kConflict
@@ -510,20 +685,95 @@ class PostgresStore final : public Store {
     return static_cast<std::uint64_t>(rows->Int(0, 0));
   }
 
+  // --- schema v3 reads ---
 
-  // Schema v3 reads: not implemented yet in this commit (storage-v3 work in progress).
-  Result<std::vector<accounts::User>> ListUsers() override { return NotYet(); }
-  Result<accounts::User> FindUser(std::string_view) override { return NotYet(); }
-  Result<accounts::User> FindUserById(std::int64_t) override { return NotYet(); }
-  Result<accounts::Session> FindSession(std::string_view) override { return NotYet(); }
-  Result<std::string> FindBlob(std::string_view) override { return NotYet(); }
-  Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t, int) override {
-    return NotYet();
+  Result<std::vector<accounts::User>> ListUsers() override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectUsers);
+    if (!rows) return rows.error();
+    auto roles = db->Query(kSelectAllUserRoles);
+    if (!roles) return roles.error();
+    std::map<std::int64_t, std::vector<accounts::RoleGrant>> by_user;
+    for (int i = 0; i < roles->size(); ++i) {
+      by_user[roles->Int(i, 0)].push_back({roles->Text(i, 1), roles->Text(i, 2)});
+    }
+    std::vector<accounts::User> out;
+    for (int i = 0; i < rows->size(); ++i) {
+      auto u = UserFromRow(Row{*rows, i});
+      if (auto it = by_user.find(u.id); it != by_user.end()) u.roles = std::move(it->second);
+      out.push_back(std::move(u));
+    }
+    return out;
   }
-  Result<std::vector<audit::Event>> DecisionHistory(std::int64_t) override { return NotYet(); }
-  Result<std::vector<Mail>> PendingMail(int, int) override { return NotYet(); }
-  Result<void> RecordMailAttempt(std::int64_t, std::string_view) override { return NotYet(); }
-  static Error NotYet() { return Fail(ErrorCode::kInternal, "not implemented yet"); }
+
+  Result<accounts::User> FindUser(std::string_view username) override {
+    Lease db(*this);
+    return ReadUser(*db, kSelectUserByName, Params().Add(username),
+                    fmt::format("no user '{}'", username));
+  }
+
+  Result<accounts::User> FindUserById(std::int64_t id) override {
+    Lease db(*this);
+    return ReadUser(*db, kSelectUserById, Params().Add(id), fmt::format("no user with id {}", id));
+  }
+
+  Result<accounts::Session> FindSession(std::string_view token_hash) override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectSession, Params().Add(token_hash));
+    if (!rows) return rows.error();
+    if (rows->empty()) return Fail(ErrorCode::kNotFound, "no such session");
+    return SessionFromRow(Row{*rows, 0});
+  }
+
+  Result<std::string> FindBlob(std::string_view sha256) override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectBlob, Params().Add(sha256));
+    if (!rows) return rows.error();
+    if (rows->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no blob {}", sha256));
+    return HexDecode(rows->Text(0, 0));
+  }
+
+  Result<std::vector<std::string>> ListBlobHashes() override {
+    Lease db(*this);
+    auto rows = db->Query(kSelectBlobHashes);
+    if (!rows) return rows.error();
+    std::vector<std::string> out;
+    for (int i = 0; i < rows->size(); ++i) out.push_back(rows->Text(i, 0));
+    return out;
+  }
+
+  Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) override {
+    Lease db(*this);
+    auto rows = db->Query(kListEvents, Params().Add(after_seq).Add(limit));
+    if (!rows) return rows.error();
+    return EventsFrom(*rows);
+  }
+
+  Result<std::vector<audit::Event>> DecisionHistory(std::int64_t decision_id) override {
+    Lease db(*this);
+    auto rows = db->Query(kDecisionHistory, Params().Add(decision_id));
+    if (!rows) return rows.error();
+    return EventsFrom(*rows);
+  }
+
+  Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
+    Lease db(*this);
+    auto rows = db->Query(kPendingMail, Params().Add(max_attempts).Add(limit));
+    if (!rows) return rows.error();
+    std::vector<Mail> out;
+    for (int i = 0; i < rows->size(); ++i) out.push_back(MailFromRow(Row{*rows, i}));
+    return out;
+  }
+
+  Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) override {
+    Lease db(*this);
+    if (error.empty()) {
+      ASSENT_TRY(db->Query(kDeleteMail, Params().Add(id)));
+    } else {
+      ASSENT_TRY(db->Query(kFailMail, Params().Add(id).Add(error)));
+    }
+    return Ok();
+  }
 
  private:
   // Borrows a connection for the scope; waits when all are busy. A broken connection is
@@ -554,6 +804,112 @@ class PostgresStore final : public Store {
     PostgresStore& s_;
     Connection* conn_;
   };
+
+  static std::vector<audit::Event> EventsFrom(const Rows& rows) {
+    std::vector<audit::Event> out;
+    out.reserve(static_cast<std::size_t>(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) out.push_back(EventFromRow(Row{rows, i}));
+    return out;
+  }
+
+  static Result<accounts::User> ReadUser(Connection& db, const char* sql, const Params& key,
+                                         std::string not_found) {
+    auto rows = db.Query(sql, key);
+    if (!rows) return rows.error();
+    if (rows->empty()) return Fail(ErrorCode::kNotFound, std::move(not_found));
+    auto u = UserFromRow(Row{*rows, 0});
+    auto roles = db.Query(kSelectUserRoles, Params().Add(u.id));
+    if (!roles) return roles.error();
+    for (int i = 0; i < roles->size(); ++i) u.roles.push_back({roles->Text(i, 0), roles->Text(i, 1)});
+    return u;
+  }
+
+  static Result<void> CheckUsernameFree(Connection& db, const accounts::User& u, std::int64_t id) {
+    auto rows = db.Query(kUsernameTaken, Params().Add(u.username).Add(id));
+    if (!rows) return rows.error();
+    if (!rows->empty()) return UsernameTaken(u);
+    return Ok();
+  }
+
+  static Result<void> WriteRoles(Connection& db, std::int64_t user_id, const accounts::User& u) {
+    ASSENT_TRY(db.Query(kDeleteUserRoles, Params().Add(user_id)));
+    if (u.roles.empty()) return Ok();
+    ArrayLiteral body, role;
+    for (const auto& g : u.roles) {
+      body.Add(g.body);
+      role.Add(g.role);
+    }
+    ASSENT_TRY(db.Query(kInsertUserRoles, Params().Add(user_id).Add(body.str()).Add(role.str())));
+    return Ok();
+  }
+
+  static Result<void> WriteUsers(Connection& db, const ChangeSet& changes, ApplyResult& result) {
+    for (const auto& u : changes.copy_users) {
+      ASSENT_TRY(CheckUsernameFree(db, u, u.id));
+      auto rows = db.Query(kCopyUser, UserParams(u).Add(u.id).Add(u.version));
+      if (!rows) return rows.error().code == ErrorCode::kConflict ? UsernameTaken(u) : rows.error();
+      ASSENT_TRY(WriteRoles(db, u.id, u));
+    }
+    if (!changes.copy_users.empty()) ASSENT_TRY(db.Query(kResyncUserIds));
+    for (const auto& u : changes.insert_users) {
+      ASSENT_TRY(CheckUsernameFree(db, u, 0));
+      // The unique index is the last word when two servers add the same username at once.
+      auto rows = db.Query(kInsertUser, UserParams(u));
+      if (!rows) return rows.error().code == ErrorCode::kConflict ? UsernameTaken(u) : rows.error();
+      std::int64_t id = rows->Int(0, 0);
+      ASSENT_TRY(WriteRoles(db, id, u));
+      result.inserted_user_ids.push_back(id);
+    }
+    for (const auto& u : changes.update_users) {
+      ASSENT_TRY(CheckUsernameFree(db, u, u.id));
+      auto rows = db.Query(kUpdateUser, UserParams(u).Add(u.id).Add(u.version));
+      if (!rows) return rows.error().code == ErrorCode::kConflict ? UsernameTaken(u) : rows.error();
+      if (rows->affected() != 1) return StaleUser(u);
+      ASSENT_TRY(WriteRoles(db, u.id, u));
+    }
+    return Ok();
+  }
+
+  // Deletions first, so a batch can end every session of an account and start a new one.
+  static Result<void> WriteSessions(Connection& db, const ChangeSet& changes) {
+    for (const auto& token_hash : changes.delete_sessions) {
+      ASSENT_TRY(db.Query(kDeleteSession, Params().Add(token_hash)));
+    }
+    for (auto user_id : changes.delete_sessions_of_users) {
+      ASSENT_TRY(db.Query(kDeleteSessionsOfUser, Params().Add(user_id)));
+    }
+    for (const auto& s : changes.put_sessions) {
+      auto user = db.Query(kUserExists, Params().Add(s.user_id));
+      if (!user) return user.error();
+      if (user->empty()) {
+        return Fail(ErrorCode::kInvalidInput, fmt::format("no user with id {}", s.user_id));
+      }
+      ASSENT_TRY(db.Query(kPutSession, Params().Add(s.token_hash).Add(s.user_id)
+                                           .Add(s.csrf_token).Add(s.created_at)
+                                           .Add(s.expires_at)));
+    }
+    return Ok();
+  }
+
+  // After every other write: under the audit lock, each event chained to the tail.
+  static Result<void> AppendAudit(Connection& db, const ChangeSet& changes,
+                                  const ApplyResult& result) {
+    if (changes.audit.empty()) return Ok();
+    auto targets = ResolveEventTargets(changes, result);
+    ASSENT_TRY(db.Query(kAuditLock));
+    auto tail = db.Query(kAuditTail);
+    if (!tail) return tail.error();
+    std::int64_t seq = tail->empty() ? 0 : tail->Int(0, 0);
+    std::string hash = tail->empty() ? audit::kGenesisHash : tail->Text(0, 1);
+    for (std::size_t i = 0; i < changes.audit.size(); ++i) {
+      auto e = audit::Chain(changes.audit[i], targets[i].decision_id,
+                            std::move(targets[i].decision_hash), seq, hash);
+      ASSENT_TRY(db.Query(kInsertEvent, EventParams(e)));
+      seq = e.seq;
+      hash = std::move(e.hash);
+    }
+    return Ok();
+  }
 
   // The unique index is the last word when two servers insert the same reference at once.
   static Error DuplicateReference(const Error& e, const Decision& d) {
@@ -634,20 +990,34 @@ class PostgresStore final : public Store {
       ASSENT_TRY(db.Query(kInsertConsultees, Params().Add(id).Add(name.str())));
     }
     if (!d.signoffs.empty()) {
-      ArrayLiteral step, role, name, date, declaration, advice, note;
+      std::vector<ArrayLiteral> columns(14);  // kInsertSignoffs' $2..$15
       for (const auto& s : d.signoffs) {
-        step.Add(s.step);
-        role.Add(s.role);
-        name.Add(s.name);
-        date.Add(IsoOrNull(s.date));
-        declaration.Add(s.declaration);
-        advice.Add(s.advice);
-        note.Add(s.note);
+        std::size_t c = 0;
+        ForEachSignOffColumn(s, [&](const auto& value) {
+          if constexpr (std::is_integral_v<std::decay_t<decltype(value)>>) {
+            columns[c++].Add(static_cast<long long>(value));
+          } else {
+            columns[c++].Add(value);
+          }
+        });
       }
-      ASSENT_TRY(db.Query(kInsertSignoffs,
-                          Params().Add(id).Add(step.str()).Add(role.str()).Add(name.str())
-                              .Add(date.str()).Add(declaration.str()).Add(advice.str())
-                              .Add(note.str())));
+      Params p;
+      p.Add(id);
+      for (const auto& col : columns) p.Add(col.str());
+      ASSENT_TRY(db.Query(kInsertSignoffs, p));
+    }
+    if (!d.attachments.empty()) {
+      ArrayLiteral name, media_type, part, sha256, size;
+      for (const auto& a : d.attachments) {
+        name.Add(a.name);
+        media_type.Add(a.media_type);
+        part.Add(static_cast<long long>(a.part));
+        sha256.Add(a.sha256);
+        size.Add(static_cast<long long>(a.size));
+      }
+      ASSENT_TRY(db.Query(kInsertAttachments, Params().Add(id).Add(name.str())
+                                                  .Add(media_type.str()).Add(part.str())
+                                                  .Add(sha256.str()).Add(size.str())));
     }
     return Ok();
   }
@@ -683,6 +1053,9 @@ class PostgresStore final : public Store {
     }));
     ASSENT_TRY(each(kSelectSignoffs, [&](const Rows& r, int i) {
       d.signoffs.push_back(SignOffFromRow(Row{r, i}));
+    }));
+    ASSENT_TRY(each(kSelectAttachments, [&](const Rows& r, int i) {
+      d.attachments.push_back(AttachmentFromRow(Row{r, i}));
     }));
     return d;
   }

@@ -50,6 +50,18 @@ Statement& Statement::Bind(int index, const std::optional<std::string>& value) {
   return Bind(index, std::string_view(*value));
 }
 
+Statement& Statement::Bind(int index, const std::optional<std::int64_t>& value) {
+  if (!value) return BindNull(index);
+  return Bind(index, *value);
+}
+
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  // A zero-length blob is bound as a blob too, not as NULL.
+  sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(),
+                      SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -80,6 +92,12 @@ std::string Statement::Text(int column) const {
   return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
 }
 
+std::string Statement::Blob(int column) const {
+  const void* p = sqlite3_column_blob(stmt_, column);
+  int n = sqlite3_column_bytes(stmt_, column);
+  return p ? std::string(static_cast<const char*>(p), static_cast<size_t>(n)) : std::string();
+}
+
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -87,6 +105,11 @@ bool Statement::IsNull(int column) const {
 std::optional<std::string> Statement::OptText(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Text(column);
+}
+
+std::optional<std::int64_t> Statement::OptInt(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int(column);
 }
 
 std::optional<bool> Statement::OptBool(int column) const {
@@ -151,6 +174,8 @@ Result<Statement> Database::Prepare(const char* sql) {
 }
 
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::Changes() { return sqlite3_changes(db_); }
 
 Result<Transaction> Transaction::Begin(Database& db) {
   if (auto r = db.Exec("BEGIN IMMEDIATE"); !r) return r.error();

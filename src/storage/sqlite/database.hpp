@@ -34,6 +34,9 @@ class Statement {
   Statement& Bind(int index, std::optional<bool> value);
   Statement& Bind(int index, const std::optional<Date>& value);
   Statement& Bind(int index, const std::optional<std::string>& value);
+  Statement& Bind(int index, const std::optional<std::int64_t>& value);
+  // Bytes as a BLOB (Bind of a string binds TEXT).
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
 
   // True when a row is ready, false when done; errors carry SQLite's message.
@@ -44,8 +47,10 @@ class Statement {
   std::int64_t Int(int column) const;
   double Double(int column) const;
   std::string Text(int column) const;
+  std::string Blob(int column) const;
   bool IsNull(int column) const;
   std::optional<std::string> OptText(int column) const;
+  std::optional<std::int64_t> OptInt(int column) const;
   std::optional<bool> OptBool(int column) const;
   std::optional<Date> OptDate(int column) const;
 
@@ -68,6 +73,8 @@ class Database {
   // named constants at the top of the backend file.
   Result<Statement> Prepare(const char* sql);
   std::int64_t LastInsertId() const;
+  // Rows changed by the last INSERT / UPDATE / DELETE on this connection.
+  int Changes();
   sqlite3* raw() { return db_; }
 
  private:

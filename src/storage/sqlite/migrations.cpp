@@ -121,6 +121,102 @@ CREATE TABLE reference_counters (
 -- rowid is the decision id. Public text only: publication::MakeSearchDocument.
 CREATE VIRTUAL TABLE search_index USING fts5(title, text, tokenize = 'porter unicode61');
 )sql",
+    // 3: staff accounts and sessions, blobs, the mail outbox, the audit log, the change
+    // counter, and the fields of decisions drafted in Assent (attachments, category, amount,
+    // author, status reason; signatures given here).
+    R"sql(
+ALTER TABLE decisions ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN amount_pence INTEGER;
+ALTER TABLE decisions ADD COLUMN author_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE decision_signoffs ADD COLUMN user_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decision_signoffs ADD COLUMN signed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_signoffs ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_signoffs ADD COLUMN interests TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_signoffs ADD COLUMN outcome TEXT;
+ALTER TABLE decision_signoffs ADD COLUMN reasons TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_signoffs ADD COLUMN voided TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE decision_attachments (
+  decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  part INTEGER NOT NULL CHECK (part IN (1, 2)),
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+-- Drafts, which have no reference yet, never collide: decisions_body_reference has been
+-- partial (WHERE reference_slug <> '') since migration 1.
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL DEFAULT 1,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0
+);
+-- body '*' is every body hosted, so no reference to bodies.
+CREATE TABLE user_roles (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, position)
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE blobs (
+  sha256 TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL
+);
+
+CREATE TABLE mail_outbox (
+  id INTEGER PRIMARY KEY,
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+
+-- Append-only; seq is assigned by the store (last + 1) inside the writing transaction.
+CREATE TABLE audit_events (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  decision_id INTEGER NOT NULL DEFAULT 0,
+  decision_hash TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_events_decision ON audit_events(decision_id);
+
+-- Moved by writes that can change a public page (bodies, decisions, reference counters)
+-- and by nothing else, so sign-ins, sessions, mail and the audit log keep page caches.
+CREATE TABLE assent_changes (one INTEGER PRIMARY KEY CHECK (one = 1), token INTEGER NOT NULL);
+INSERT INTO assent_changes (one, token) VALUES (1, 1);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

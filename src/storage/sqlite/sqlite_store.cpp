@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
+#include <optional>
 #include <mutex>
 #include <vector>
 
 #include "publication/search_document.hpp"
+#include "storage/change_support.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
@@ -52,7 +55,8 @@ SELECT id, version, body, form, reference, title, status, outcome, decision_make
        decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until, pub_part2_exists,
        pub_part2_reason, pub_for_publication, pub_non_publication_reason,
        pub_redaction_required, media_press_release_required, media_strategy_formulated,
-       media_strategy_attached, media_press_release_date, source, source_hash
+       media_strategy_attached, media_press_release_date, source, source_hash, category,
+       amount_pence, author_id, status_reason
 FROM decisions WHERE id = ?1)sql";
 
 constexpr const char* kSelectBySourceHash = "SELECT id FROM decisions WHERE source_hash = ?1";
@@ -68,8 +72,12 @@ constexpr const char* kSelectPapers =
 constexpr const char* kSelectConsultees =
     "SELECT name FROM decision_consultees WHERE decision_id = ?1 ORDER BY position";
 constexpr const char* kSelectSignoffs = R"sql(
-SELECT step, role, name, date, declaration, advice, note FROM decision_signoffs
-WHERE decision_id = ?1 ORDER BY position)sql";
+SELECT step, role, name, date, declaration, advice, note, user_id, signed_at, content_hash,
+       interests, outcome, reasons, voided
+FROM decision_signoffs WHERE decision_id = ?1 ORDER BY position)sql";
+constexpr const char* kSelectAttachments = R"sql(
+SELECT name, media_type, part, sha256, size FROM decision_attachments WHERE decision_id = ?1
+ORDER BY position)sql";
 
 // Newest first; undated last. ?2 is the year or NULL; ?3 a comma-wrapped status list or NULL.
 constexpr const char* kListDecisions = R"sql(
@@ -97,9 +105,10 @@ INSERT INTO decisions (version, body, form, reference, reference_slug, title, st
   decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
   pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
   pub_redaction_required, media_press_release_required, media_strategy_formulated,
-  media_strategy_attached, media_press_release_date, source, source_hash)
+  media_strategy_attached, media_press_release_date, source, source_hash, category,
+  amount_pence, author_id, status_reason)
 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23))sql";
+        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql";
 
 constexpr const char* kUpdateDecision = R"sql(
 UPDATE decisions SET version = version + 1, body = ?1, form = ?2, reference = ?3,
@@ -108,8 +117,9 @@ UPDATE decisions SET version = version + 1, body = ?1, form = ?2, reference = ?3
   pub_part2_exists = ?13, pub_part2_reason = ?14, pub_for_publication = ?15,
   pub_non_publication_reason = ?16, pub_redaction_required = ?17,
   media_press_release_required = ?18, media_strategy_formulated = ?19,
-  media_strategy_attached = ?20, media_press_release_date = ?21, source = ?22, source_hash = ?23
-WHERE id = ?24 AND version = ?25)sql";
+  media_strategy_attached = ?20, media_press_release_date = ?21, source = ?22, source_hash = ?23,
+  category = ?24, amount_pence = ?25, author_id = ?26, status_reason = ?27
+WHERE id = ?28 AND version = ?29)sql";
 
 constexpr const char* kDeleteChildren[] = {
     "DELETE FROM decision_sections WHERE decision_id = ?1",
@@ -118,6 +128,7 @@ constexpr const char* kDeleteChildren[] = {
     "DELETE FROM decision_papers WHERE decision_id = ?1",
     "DELETE FROM decision_consultees WHERE decision_id = ?1",
     "DELETE FROM decision_signoffs WHERE decision_id = ?1",
+    "DELETE FROM decision_attachments WHERE decision_id = ?1",
 };
 
 constexpr const char* kInsertSection =
@@ -126,10 +137,94 @@ constexpr const char* kInsertField = "INSERT INTO decision_fields VALUES (?1, ?2
 constexpr const char* kInsertBoard = "INSERT INTO decision_boards VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kInsertPaper = "INSERT INTO decision_papers VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kInsertConsultee = "INSERT INTO decision_consultees VALUES (?1, ?2, ?3)";
-constexpr const char* kInsertSignoff =
-    "INSERT INTO decision_signoffs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr const char* kInsertSignoff = R"sql(
+INSERT INTO decision_signoffs (decision_id, position, step, role, name, date, declaration,
+  advice, note, user_id, signed_at, content_hash, interests, outcome, reasons, voided)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql";
+constexpr const char* kInsertAttachment = R"sql(
+INSERT INTO decision_attachments (decision_id, position, name, media_type, part, sha256, size)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql";
 
-constexpr const char* kDataVersion = "PRAGMA data_version";
+// The change token: moved only by writes that can change a public page.
+constexpr const char* kBumpChanges = "UPDATE assent_changes SET token = token + 1";
+constexpr const char* kSelectChanges = "SELECT token FROM assent_changes";
+
+// --- staff accounts and sessions ---
+constexpr const char* kSelectUsers = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users ORDER BY username)sql";
+constexpr const char* kSelectUserByName = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users WHERE username = ?1)sql";
+constexpr const char* kSelectUserById = R"sql(
+SELECT id, version, username, display_name, email, password_hash, failed_sign_ins,
+       locked_until, disabled, must_change_password
+FROM users WHERE id = ?1)sql";
+constexpr const char* kSelectUserRoles =
+    "SELECT body, role FROM user_roles WHERE user_id = ?1 ORDER BY position";
+constexpr const char* kSelectAllUserRoles =
+    "SELECT user_id, body, role FROM user_roles ORDER BY user_id, position";
+constexpr const char* kUsernameTaken = "SELECT id FROM users WHERE username = ?1 AND id <> ?2";
+constexpr const char* kUserExists = "SELECT 1 FROM users WHERE id = ?1";
+constexpr const char* kInsertUser = R"sql(
+INSERT INTO users (version, username, display_name, email, password_hash, failed_sign_ins,
+                   locked_until, disabled, must_change_password)
+VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql";
+constexpr const char* kCopyUser = R"sql(
+INSERT INTO users (username, display_name, email, password_hash, failed_sign_ins,
+                   locked_until, disabled, must_change_password, id, version)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql";
+constexpr const char* kUpdateUser = R"sql(
+UPDATE users SET version = version + 1, username = ?1, display_name = ?2, email = ?3,
+  password_hash = ?4, failed_sign_ins = ?5, locked_until = ?6, disabled = ?7,
+  must_change_password = ?8
+WHERE id = ?9 AND version = ?10)sql";
+constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = ?1";
+constexpr const char* kInsertUserRole =
+    "INSERT INTO user_roles (user_id, position, body, role) VALUES (?1, ?2, ?3, ?4)";
+
+constexpr const char* kPutSession = R"sql(
+INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id,
+  csrf_token = excluded.csrf_token, created_at = excluded.created_at,
+  expires_at = excluded.expires_at)sql";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?1";
+constexpr const char* kDeleteSessionsOfUser = "DELETE FROM sessions WHERE user_id = ?1";
+constexpr const char* kSelectSession = R"sql(
+SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions
+WHERE token_hash = ?1)sql";
+
+// --- blobs and mail ---
+constexpr const char* kPutBlob =
+    "INSERT INTO blobs (sha256, bytes) VALUES (?1, ?2) ON CONFLICT (sha256) DO NOTHING";
+constexpr const char* kSelectBlob = "SELECT bytes FROM blobs WHERE sha256 = ?1";
+constexpr const char* kSelectBlobHashes = "SELECT sha256 FROM blobs ORDER BY sha256";
+
+constexpr const char* kQueueMail = R"sql(
+INSERT INTO mail_outbox (to_address, subject, body, created_at, attempts, last_error)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql";
+constexpr const char* kPendingMail = R"sql(
+SELECT id, to_address, subject, body, created_at, attempts, last_error FROM mail_outbox
+WHERE attempts < ?1 ORDER BY id LIMIT ?2)sql";
+constexpr const char* kDeleteMail = "DELETE FROM mail_outbox WHERE id = ?1";
+constexpr const char* kFailMail =
+    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1";
+
+// --- the audit log ---
+constexpr const char* kAuditTail = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
+constexpr const char* kInsertEvent = R"sql(
+INSERT INTO audit_events (seq, at, actor_id, actor, action, detail, decision_id, decision_hash,
+                          prev_hash, hash)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql";
+constexpr const char* kListEvents = R"sql(
+SELECT seq, at, actor_id, actor, action, detail, decision_id, decision_hash, prev_hash, hash
+FROM audit_events WHERE seq > ?1 ORDER BY seq LIMIT ?2)sql";
+constexpr const char* kDecisionHistory = R"sql(
+SELECT seq, at, actor_id, actor, action, detail, decision_id, decision_hash, prev_hash, hash
+FROM audit_events WHERE decision_id = ?1 ORDER BY seq)sql";
 
 // Moving between stores: the row as it was, id and version included.
 constexpr const char* kCopyDecision = R"sql(
@@ -137,9 +232,10 @@ INSERT INTO decisions (body, form, reference, reference_slug, title, status, out
   decision_maker_role, decision_date, pub_deferred, pub_deferral_reason, pub_deferred_until,
   pub_part2_exists, pub_part2_reason, pub_for_publication, pub_non_publication_reason,
   pub_redaction_required, media_press_release_required, media_strategy_formulated,
-  media_strategy_attached, media_press_release_date, source, source_hash, id, version)
+  media_strategy_attached, media_press_release_date, source, source_hash, category,
+  amount_pence, author_id, status_reason, id, version)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20, ?21, ?22, ?23, ?24, ?25))sql";
+        ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29))sql";
 
 constexpr const char* kReserveReference = R"sql(
 INSERT INTO reference_counters (body, year, last) VALUES (?1, ?2, max(?3, 1))
@@ -194,10 +290,40 @@ std::string StatusList(const std::vector<decisions::Status>& statuses) {
 
 
 
-// Binds the decision's own columns as ?1..?23, in the order of kInsertDecision.
+// Binds the decision's own columns as ?1..?27, in the order of kInsertDecision.
 void BindDecision(Statement& st, const Decision& d) {
   int i = 0;
   ForEachDecisionColumn(d, [&](const auto& value) { st.Bind(++i, value); });
+}
+
+// Binds a user's columns as ?1..?8, in the order of kInsertUser.
+void BindUser(Statement& st, const accounts::User& u) {
+  int i = 0;
+  ForEachUserColumn(u, [&](const auto& value) { st.Bind(++i, value); });
+}
+
+// Binds an event's columns as ?1..?10, in the order of kInsertEvent.
+void BindEvent(Statement& st, const audit::Event& e) {
+  int i = 0;
+  ForEachEventColumn(e, [&](const auto& value) { st.Bind(++i, value); });
+}
+
+Error StaleUser(const accounts::User& u) {
+  return Fail(ErrorCode::kConflict,
+              fmt::format("user '{}' was changed by someone else since it was read; reload it "
+                          "and try again",
+                          u.username));
+}
+
+Error NoSuchUser(std::int64_t id) {
+  return Fail(ErrorCode::kInvalidInput, fmt::format("no user with id {}", id));
+}
+
+Error StaleDecision(const Decision& d) {
+  return Fail(ErrorCode::kConflict,
+              fmt::format("decision {} was changed by someone else since it was read; "
+                          "reload it and try again",
+                          d.reference.empty() ? std::to_string(d.id) : d.reference));
 }
 
 // Binds the optional filters of a search as ?2..?4.
@@ -360,17 +486,11 @@ class SqliteStore final : public Store {
   }
 
   Result<ApplyResult> Apply(const ChangeSet& changes) override {
-    if (!changes.insert_users.empty() || !changes.update_users.empty() ||
-        !changes.put_sessions.empty() || !changes.delete_sessions.empty() ||
-        !changes.delete_sessions_of_users.empty() || !changes.put_blobs.empty() ||
-        !changes.queue_mail.empty() || !changes.audit.empty() || !changes.copy_users.empty() ||
-        !changes.copy_audit_events.empty()) {
-      return NotYet();
-    }
-    for (const auto& d : changes.insert_decisions) ASSENT_TRY(decisions::Validate(d));
-    for (const auto& d : changes.update_decisions) ASSENT_TRY(decisions::Validate(d));
+    ASSENT_TRY(PrecheckChanges(changes));
     std::lock_guard lock(write_mu_);
     Database& db = *writer_;
+    // BEGIN IMMEDIATE: one writer at a time across connections and processes, so the
+    // audit tail read below is the tail this transaction appends to.
     auto tx = Transaction::Begin(db);
     if (!tx) return tx.error();
     ApplyResult result;
@@ -401,7 +521,7 @@ class SqliteStore final : public Store {
         auto st = db.Prepare(kCopyDecision);
         if (!st) return st.error();
         BindDecision(*st, d);
-        st->Bind(24, d.id).Bind(25, d.version);
+        st->Bind(28, d.id).Bind(29, d.version);
         ASSENT_TRY(st->Run());
       }
       ASSENT_TRY(WriteChildren(db, d.id, d));
@@ -419,15 +539,10 @@ class SqliteStore final : public Store {
         auto st = db.Prepare(kUpdateDecision);
         if (!st) return st.error();
         BindDecision(*st, d);
-        st->Bind(24, d.id).Bind(25, d.version);
+        st->Bind(28, d.id).Bind(29, d.version);
         ASSENT_TRY(st->Run());
       }
-      if (sqlite3_changes(db.raw()) != 1) {
-        return Fail(ErrorCode::kConflict,
-                    fmt::format("decision {} was changed by someone else since it was read; "
-                                "reload it and try again",
-                                d.reference.empty() ? std::to_string(d.id) : d.reference));
-      }
+      if (db.Changes() != 1) return StaleDecision(d);
       for (const char* del : kDeleteChildren) {
         auto st = db.Prepare(del);
         if (!st) return st.error();
@@ -436,7 +551,31 @@ class SqliteStore final : public Store {
       }
       ASSENT_TRY(WriteChildren(db, d.id, d));
       ASSENT_TRY(IndexForSearch(db, d.id, d));
+      result.new_versions.push_back(d.version + 1);
     }
+    ASSENT_TRY(WriteUsers(db, changes, result));
+    ASSENT_TRY(WriteSessions(db, changes));
+    for (const auto& b : changes.put_blobs) {
+      auto st = db.Prepare(kPutBlob);
+      if (!st) return st.error();
+      st->Bind(1, b.sha256).BindBlob(2, b.bytes);
+      ASSENT_TRY(st->Run());
+    }
+    for (const auto& m : changes.queue_mail) {
+      auto st = db.Prepare(kQueueMail);
+      if (!st) return st.error();
+      st->Bind(1, m.to).Bind(2, m.subject).Bind(3, m.body).Bind(4, m.created_at)
+          .Bind(5, m.attempts).Bind(6, m.last_error);
+      ASSENT_TRY(st->Run());
+    }
+    for (const auto& e : changes.copy_audit_events) {
+      auto st = db.Prepare(kInsertEvent);
+      if (!st) return st.error();
+      BindEvent(*st, e);
+      ASSENT_TRY(st->Run());
+    }
+    if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
+    ASSENT_TRY(AppendAudit(db, changes, result));
     ASSENT_TRY(tx->Commit());
     return result;
   }
@@ -465,6 +604,7 @@ class SqliteStore final : public Store {
       if (!row) return row.error();
       number = static_cast<int>(st->Int(0));
     }
+    ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(tx->Commit());
     return number;
   }
@@ -542,27 +682,136 @@ class SqliteStore final : public Store {
 
   Result<std::uint64_t> ChangeToken() override {
     std::lock_guard lock(watch_mu_);
-    auto st = watcher_->Prepare(kDataVersion);
+    auto st = watcher_->Prepare(kSelectChanges);
     if (!st) return st.error();
     auto row = st->Step();
+    if (!row) {
+      // A shared-cache (in-memory) database locks the table while a writer is between
+      // its bump and its commit: the last token read stands until the next call.
+      if (last_token_) return *last_token_;
+      return row.error();
+    }
+    if (!*row) return Fail(ErrorCode::kInternal, "the change counter row is missing");
+    last_token_ = static_cast<std::uint64_t>(st->Int(0));
+    return *last_token_;
+  }
+
+  // --- schema v3 reads ---
+
+  Result<std::vector<accounts::User>> ListUsers() override {
+    Lease db(*this);
+    std::vector<accounts::User> users;
+    {
+      auto st = db->Prepare(kSelectUsers);
+      if (!st) return st.error();
+      for (;;) {
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) break;
+        users.push_back(UserFromRow(*st));
+      }
+    }
+    auto st = db->Prepare(kSelectAllUserRoles);
+    if (!st) return st.error();
+    std::map<std::int64_t, std::vector<accounts::RoleGrant>> roles;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      roles[st->Int(0)].push_back({st->Text(1), st->Text(2)});
+    }
+    for (auto& u : users) {
+      if (auto it = roles.find(u.id); it != roles.end()) u.roles = std::move(it->second);
+    }
+    return users;
+  }
+
+  Result<accounts::User> FindUser(std::string_view username) override {
+    Lease db(*this);
+    return ReadUser(*db, kSelectUserByName, username,
+                    fmt::format("no user '{}'", username));
+  }
+
+  Result<accounts::User> FindUserById(std::int64_t id) override {
+    Lease db(*this);
+    return ReadUser(*db, kSelectUserById, id, fmt::format("no user with id {}", id));
+  }
+
+  Result<accounts::Session> FindSession(std::string_view token_hash) override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectSession);
+    if (!st) return st.error();
+    st->Bind(1, token_hash);
+    auto row = st->Step();
     if (!row) return row.error();
-    return static_cast<std::uint64_t>(st->Int(0));
+    if (!*row) return Fail(ErrorCode::kNotFound, "no such session");
+    return SessionFromRow(*st);
   }
 
-
-  // Schema v3 reads: not implemented yet in this commit (storage-v3 work in progress).
-  Result<std::vector<accounts::User>> ListUsers() override { return NotYet(); }
-  Result<accounts::User> FindUser(std::string_view) override { return NotYet(); }
-  Result<accounts::User> FindUserById(std::int64_t) override { return NotYet(); }
-  Result<accounts::Session> FindSession(std::string_view) override { return NotYet(); }
-  Result<std::string> FindBlob(std::string_view) override { return NotYet(); }
-  Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t, int) override {
-    return NotYet();
+  Result<std::string> FindBlob(std::string_view sha256) override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectBlob);
+    if (!st) return st.error();
+    st->Bind(1, sha256);
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) return Fail(ErrorCode::kNotFound, fmt::format("no blob {}", sha256));
+    return st->Blob(0);
   }
-  Result<std::vector<audit::Event>> DecisionHistory(std::int64_t) override { return NotYet(); }
-  Result<std::vector<Mail>> PendingMail(int, int) override { return NotYet(); }
-  Result<void> RecordMailAttempt(std::int64_t, std::string_view) override { return NotYet(); }
-  static Error NotYet() { return Fail(ErrorCode::kInternal, "not implemented yet"); }
+
+  Result<std::vector<std::string>> ListBlobHashes() override {
+    Lease db(*this);
+    auto st = db->Prepare(kSelectBlobHashes);
+    if (!st) return st.error();
+    std::vector<std::string> out;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back(st->Text(0));
+    }
+    return out;
+  }
+
+  Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) override {
+    Lease db(*this);
+    auto st = db->Prepare(kListEvents);
+    if (!st) return st.error();
+    st->Bind(1, after_seq).Bind(2, limit);
+    return ReadEvents(*st);
+  }
+
+  Result<std::vector<audit::Event>> DecisionHistory(std::int64_t decision_id) override {
+    Lease db(*this);
+    auto st = db->Prepare(kDecisionHistory);
+    if (!st) return st.error();
+    st->Bind(1, decision_id);
+    return ReadEvents(*st);
+  }
+
+  Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
+    Lease db(*this);
+    auto st = db->Prepare(kPendingMail);
+    if (!st) return st.error();
+    st->Bind(1, max_attempts).Bind(2, limit);
+    std::vector<Mail> out;
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      out.push_back(MailFromRow(*st));
+    }
+    return out;
+  }
+
+  Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) override {
+    std::lock_guard lock(write_mu_);
+    auto st = writer_->Prepare(error.empty() ? kDeleteMail : kFailMail);
+    if (!st) return st.error();
+    st->Bind(1, id);
+    if (!error.empty()) st->Bind(2, error);
+    return st->Run();
+  }
 
  private:
   // Borrows a reader connection for the scope; waits when all are busy.
@@ -590,6 +839,173 @@ class SqliteStore final : public Store {
     SqliteStore& s_;
     Database* db_;
   };
+
+  static Result<void> BumpChanges(Database& db) {
+    auto st = db.Prepare(kBumpChanges);
+    if (!st) return st.error();
+    return st->Run();
+  }
+
+  static Result<std::vector<audit::Event>> ReadEvents(Statement& st) {
+    std::vector<audit::Event> out;
+    for (;;) {
+      auto row = st.Step();
+      if (!row) return row.error();
+      if (!*row) return out;
+      out.push_back(EventFromRow(st));
+    }
+  }
+
+  template <typename Key>
+  static Result<accounts::User> ReadUser(Database& db, const char* sql, const Key& key,
+                                         std::string not_found) {
+    accounts::User u;
+    {
+      auto st = db.Prepare(sql);
+      if (!st) return st.error();
+      st->Bind(1, key);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) return Fail(ErrorCode::kNotFound, std::move(not_found));
+      u = UserFromRow(*st);
+    }
+    auto st = db.Prepare(kSelectUserRoles);
+    if (!st) return st.error();
+    st->Bind(1, u.id);
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      u.roles.push_back({st->Text(0), st->Text(1)});
+    }
+    return u;
+  }
+
+  static Result<void> CheckUsernameFree(Database& db, const accounts::User& u) {
+    auto st = db.Prepare(kUsernameTaken);
+    if (!st) return st.error();
+    st->Bind(1, u.username).Bind(2, u.id);
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (*row) {
+      return Fail(ErrorCode::kConflict, fmt::format("username '{}' is taken", u.username),
+                  "field username");
+    }
+    return Ok();
+  }
+
+  static Result<void> WriteRoles(Database& db, std::int64_t user_id, const accounts::User& u) {
+    {
+      auto st = db.Prepare(kDeleteUserRoles);
+      if (!st) return st.error();
+      st->Bind(1, user_id);
+      ASSENT_TRY(st->Run());
+    }
+    return InsertRows(db, kInsertUserRole, user_id, u.roles, [](Statement& st, const auto& g) {
+      st.Bind(3, g.body).Bind(4, g.role);
+    });
+  }
+
+  static Result<void> WriteUsers(Database& db, const ChangeSet& changes, ApplyResult& result) {
+    for (const auto& u : changes.copy_users) {
+      ASSENT_TRY(CheckUsernameFree(db, u));
+      auto st = db.Prepare(kCopyUser);
+      if (!st) return st.error();
+      BindUser(*st, u);
+      st->Bind(9, u.id).Bind(10, u.version);
+      ASSENT_TRY(st->Run());
+      ASSENT_TRY(WriteRoles(db, u.id, u));
+    }
+    for (const auto& u : changes.insert_users) {
+      accounts::User fresh = u;
+      fresh.id = 0;
+      ASSENT_TRY(CheckUsernameFree(db, fresh));
+      {
+        auto st = db.Prepare(kInsertUser);
+        if (!st) return st.error();
+        BindUser(*st, u);
+        ASSENT_TRY(st->Run());
+      }
+      std::int64_t id = db.LastInsertId();
+      ASSENT_TRY(WriteRoles(db, id, u));
+      result.inserted_user_ids.push_back(id);
+    }
+    for (const auto& u : changes.update_users) {
+      ASSENT_TRY(CheckUsernameFree(db, u));
+      {
+        auto st = db.Prepare(kUpdateUser);
+        if (!st) return st.error();
+        BindUser(*st, u);
+        st->Bind(9, u.id).Bind(10, u.version);
+        ASSENT_TRY(st->Run());
+      }
+      if (db.Changes() != 1) return StaleUser(u);
+      ASSENT_TRY(WriteRoles(db, u.id, u));
+    }
+    return Ok();
+  }
+
+  // Deletions first, so a batch can end every session of an account and start a new one.
+  static Result<void> WriteSessions(Database& db, const ChangeSet& changes) {
+    for (const auto& token_hash : changes.delete_sessions) {
+      auto st = db.Prepare(kDeleteSession);
+      if (!st) return st.error();
+      st->Bind(1, token_hash);
+      ASSENT_TRY(st->Run());
+    }
+    for (auto user_id : changes.delete_sessions_of_users) {
+      auto st = db.Prepare(kDeleteSessionsOfUser);
+      if (!st) return st.error();
+      st->Bind(1, user_id);
+      ASSENT_TRY(st->Run());
+    }
+    for (const auto& s : changes.put_sessions) {
+      {
+        auto st = db.Prepare(kUserExists);
+        if (!st) return st.error();
+        st->Bind(1, s.user_id);
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) return NoSuchUser(s.user_id);
+      }
+      auto st = db.Prepare(kPutSession);
+      if (!st) return st.error();
+      st->Bind(1, s.token_hash).Bind(2, s.user_id).Bind(3, s.csrf_token).Bind(4, s.created_at)
+          .Bind(5, s.expires_at);
+      ASSENT_TRY(st->Run());
+    }
+    return Ok();
+  }
+
+  // After every other write: each event chained to the tail, in order.
+  static Result<void> AppendAudit(Database& db, const ChangeSet& changes,
+                                  const ApplyResult& result) {
+    if (changes.audit.empty()) return Ok();
+    auto targets = ResolveEventTargets(changes, result);
+    std::int64_t seq = 0;
+    std::string hash = audit::kGenesisHash;
+    {
+      auto st = db.Prepare(kAuditTail);
+      if (!st) return st.error();
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (*row) {
+        seq = st->Int(0);
+        hash = st->Text(1);
+      }
+    }
+    for (std::size_t i = 0; i < changes.audit.size(); ++i) {
+      auto e = audit::Chain(changes.audit[i], targets[i].decision_id,
+                            std::move(targets[i].decision_hash), seq, hash);
+      auto st = db.Prepare(kInsertEvent);
+      if (!st) return st.error();
+      BindEvent(*st, e);
+      ASSENT_TRY(st->Run());
+      seq = e.seq;
+      hash = std::move(e.hash);
+    }
+    return Ok();
+  }
 
   Result<void> CheckBodyAndReference(Database& db, const Decision& d, std::int64_t self_id) {
     {
@@ -665,9 +1081,13 @@ class SqliteStore final : public Store {
     }));
     ASSENT_TRY(InsertRows(db, kInsertConsultee, id, d.persons_consulted,
                           [](Statement& st, const std::string& c) { st.Bind(3, c); }));
-    return InsertRows(db, kInsertSignoff, id, d.signoffs, [](Statement& st, const auto& s) {
-      st.Bind(3, s.step).Bind(4, s.role).Bind(5, s.name).Bind(6, s.date).Bind(7, s.declaration)
-          .Bind(8, s.advice).Bind(9, s.note);
+    ASSENT_TRY(InsertRows(db, kInsertSignoff, id, d.signoffs, [](Statement& st, const auto& s) {
+      int i = 2;
+      ForEachSignOffColumn(s, [&](const auto& value) { st.Bind(++i, value); });
+    }));
+    return InsertRows(db, kInsertAttachment, id, d.attachments, [](Statement& st, const auto& a) {
+      st.Bind(3, a.name).Bind(4, a.media_type).Bind(5, static_cast<int>(a.part)).Bind(6, a.sha256)
+          .Bind(7, a.size);
     });
   }
 
@@ -711,6 +1131,9 @@ class SqliteStore final : public Store {
     ASSENT_TRY(each(kSelectSignoffs, [&](const Statement& st) {
       d.signoffs.push_back(SignOffFromRow(st));
     }));
+    ASSENT_TRY(each(kSelectAttachments, [&](const Statement& st) {
+      d.attachments.push_back(AttachmentFromRow(st));
+    }));
     return d;
   }
 
@@ -722,6 +1145,7 @@ class SqliteStore final : public Store {
   std::vector<Database*> free_readers_;
   std::mutex watch_mu_;
   std::unique_ptr<Database> watcher_;
+  std::optional<std::uint64_t> last_token_;  // guarded by watch_mu_
 };
 
 std::atomic<int> memory_counter{0};

@@ -12,6 +12,7 @@ namespace {
 using testing_support::SampleBody;
 using testing_support::SampleDecision;
 using testing_support::TempDir;
+using decisions::Decision;
 
 TEST(SqliteStore, UsesWalAndRecordsSchemaVersion) {
   TempDir dir;
@@ -48,6 +49,60 @@ TEST(SqliteStore, RefusesANewerSchema) {
                 std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
 }
 
+// Undoes migration 3 on a database at schema 3.
+constexpr const char* kBackToSchemaTwo = R"sql(
+DROP TABLE decision_attachments; DROP TABLE user_roles; DROP TABLE sessions; DROP TABLE users;
+DROP TABLE blobs; DROP TABLE mail_outbox; DROP TABLE audit_events; DROP TABLE assent_changes;
+ALTER TABLE decisions DROP COLUMN category; ALTER TABLE decisions DROP COLUMN amount_pence;
+ALTER TABLE decisions DROP COLUMN author_id; ALTER TABLE decisions DROP COLUMN status_reason;
+ALTER TABLE decision_signoffs DROP COLUMN user_id;
+ALTER TABLE decision_signoffs DROP COLUMN signed_at;
+ALTER TABLE decision_signoffs DROP COLUMN content_hash;
+ALTER TABLE decision_signoffs DROP COLUMN interests;
+ALTER TABLE decision_signoffs DROP COLUMN outcome;
+ALTER TABLE decision_signoffs DROP COLUMN reasons;
+ALTER TABLE decision_signoffs DROP COLUMN voided;
+PRAGMA user_version = 2;
+)sql";
+
+// A database at schema 2 keeps its records through migration 3 (the new fields empty), and
+// takes accounts, the audit log and the change counter afterwards.
+TEST(SqliteStore, MigratesSchemaTwoToThreeKeepingRecords) {
+  TempDir dir;
+  std::string path = dir.File("v2.db");
+  Decision before = SampleDecision("cumbria", "006/2017");
+  {
+    auto store = OpenStore("sqlite:" + path);
+    ASSERT_TRUE(store);
+    auto r = (*store)->Apply({.put_bodies = {SampleBody("cumbria")}, .insert_decisions = {before}});
+    ASSERT_TRUE(r);
+    before.id = r->inserted_ids[0];
+    before.version = 1;
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, kBackToSchemaTwo, nullptr, nullptr, &err), SQLITE_OK) << err;
+  sqlite3_close(db);
+
+  auto store = OpenStore("sqlite:" + path);
+  ASSERT_TRUE(store) << store.error().ToString();
+  auto got = (*store)->FindDecisionById(before.id);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(*got, before);
+  EXPECT_EQ((*store)->Search({.text = "strategy"})->total, 1);
+  auto token = (*store)->ChangeToken();
+  ASSERT_TRUE(token) << token.error().ToString();
+  auto user = testing_support::SampleUser("jsmith");
+  auto added = (*store)->Apply({.insert_users = {user},
+                                .audit = {testing_support::SampleEvent("user.add")}});
+  ASSERT_TRUE(added) << added.error().ToString();
+  EXPECT_EQ((*store)->ListAuditEvents(0, 10)->size(), 1u);
+  got->category = "estates";
+  ASSERT_TRUE((*store)->Apply({.update_decisions = {*got}}));
+  EXPECT_NE(*(*store)->ChangeToken(), *token);
+}
+
 // A database from before the search index (schema 1) gets its published records indexed
 // when the migration adds the index.
 TEST(SqliteStore, IndexesExistingRecordsWhenMigratingFromSchemaOne) {
@@ -61,6 +116,7 @@ TEST(SqliteStore, IndexesExistingRecordsWhenMigratingFromSchemaOne) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, kBackToSchemaTwo, nullptr, nullptr, nullptr), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE search_index; DROP TABLE reference_counters; "
                          "PRAGMA user_version = 1",

@@ -1,0 +1,88 @@
+#include "storage/change_support.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "audit/event.hpp"
+#include "core/hash.hpp"
+
+namespace assent::storage {
+
+Result<void> PrecheckChanges(const ChangeSet& changes) {
+  for (const auto& d : changes.insert_decisions) {
+    if (auto r = decisions::Validate(d); !r) return r;
+  }
+  for (const auto& d : changes.update_decisions) {
+    if (auto r = decisions::Validate(d); !r) return r;
+  }
+  for (const auto& b : changes.put_blobs) {
+    if (Sha256Hex(b.bytes) != b.sha256) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("the blob's bytes do not hash to its sha256 '{}'", b.sha256),
+                  "blob");
+    }
+  }
+  for (const auto& e : changes.audit) {
+    if (e.inserted_decision >= 0 &&
+        static_cast<std::size_t>(e.inserted_decision) >= changes.insert_decisions.size()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("audit event '{}' names inserted decision {}, but the batch "
+                              "inserts {}",
+                              e.action, e.inserted_decision, changes.insert_decisions.size()));
+    }
+  }
+  return Ok();
+}
+
+bool ChangesPublicPages(const ChangeSet& changes) {
+  return !changes.put_bodies.empty() || !changes.insert_decisions.empty() ||
+         !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
+         !changes.copy_reference_counters.empty();
+}
+
+std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,
+                                             const ApplyResult& applied) {
+  std::vector<EventTarget> out;
+  if (changes.audit.empty()) return out;
+  // The decisions as written, by id; later writes of an id win (the order Apply writes in:
+  // inserts, copies, updates).
+  std::map<std::int64_t, const decisions::Decision*> written;
+  std::map<std::int64_t, std::int64_t> version;
+  for (std::size_t i = 0; i < changes.insert_decisions.size() && i < applied.inserted_ids.size();
+       ++i) {
+    written[applied.inserted_ids[i]] = &changes.insert_decisions[i];
+    version[applied.inserted_ids[i]] = 1;
+  }
+  for (const auto& d : changes.copy_decisions) {
+    written[d.id] = &d;
+    version[d.id] = d.version;
+  }
+  for (std::size_t i = 0; i < changes.update_decisions.size() && i < applied.new_versions.size();
+       ++i) {
+    const auto& d = changes.update_decisions[i];
+    written[d.id] = &d;
+    version[d.id] = applied.new_versions[i];
+  }
+  std::map<std::int64_t, std::string> hashes;  // each written decision hashed once
+  for (const auto& e : changes.audit) {
+    EventTarget t;
+    t.decision_id = e.inserted_decision >= 0
+                        ? applied.inserted_ids[static_cast<std::size_t>(e.inserted_decision)]
+                        : e.decision_id;
+    if (auto it = written.find(t.decision_id); t.decision_id != 0 && it != written.end()) {
+      auto h = hashes.find(t.decision_id);
+      if (h == hashes.end()) {
+        decisions::Decision as_read = *it->second;
+        as_read.id = t.decision_id;
+        as_read.version = version[t.decision_id];
+        h = hashes.emplace(t.decision_id, audit::DecisionRowHash(as_read)).first;
+      }
+      t.decision_hash = h->second;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace assent::storage
