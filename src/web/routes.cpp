@@ -15,26 +15,8 @@ constexpr Route Public(std::string_view pattern, bool cacheable, Handler handler
 }
 
 constexpr Route kRoutes[] = {
-    // public: pattern                             cache  handler
-    Public("/", true, &HomePage),
-    Public("/healthz", false, &HealthHandler),
-    Public("/bodies.json", true, &BodiesJsonHandler),
-    Public("/api/v1/bodies", true, &BodiesJsonHandler),
-    Public("/{body}/decisions.json", true, &RegisterJsonHandler),
-    Public("/{body}/decisions", true, &RegisterPageHandler),
-    Public("/{body}/decisions/{ref}.json", true, &DecisionJsonHandler),
-    Public("/{body}/decisions/{ref}", true, &DecisionPageHandler),
-    Public("/strategies", false, &StrategiesPageHandler),
-    Public("/strategies.json", false, &StrategiesJsonHandler),
-    Public("/api/v1/strategies", false, &StrategiesJsonHandler),
-    Public("/{body}/strategies.json", false, &StrategyListJsonHandler),
-    Public("/{body}/strategies", false, &StrategyListPageHandler),
-    Public("/{body}/strategies/{id}.json", false, &StrategyJsonHandler),
-    Public("/{body}/strategies/{id}", false, &StrategyPageHandler),
-    Public("/{body}/strategies/{id}/report.csv", false, &StrategyReportCsvHandler),
-    Public("/{body}/strategies/{id}/report", false, &StrategyReportHandler),
-
-    // Staff. Never cached; every POST carries the CSRF token.
+    // Staff, first: "/staff/decisions/1" must not reach the public "/{body}/decisions/{ref}".
+    // Never cached; every POST carries the CSRF token.
     {.method = Method::kGet, .pattern = "/staff/sign-in", .access = Access::kSignIn,
      .before_password_change = true, .staff = &SignInPage},
     {.method = Method::kPost, .pattern = "/staff/sign-in", .access = Access::kSignIn, .csrf = true,
@@ -76,6 +58,25 @@ constexpr Route kRoutes[] = {
      .csrf = true, .staff = &WithdrawPost},
     {.method = Method::kGet, .pattern = "/staff/decisions/{id}/signed/{content_hash}",
      .access = Access::kSignedIn, .staff = &SignedContentPage},
+
+    // public: pattern                             cache  handler
+    Public("/", true, &HomePage),
+    Public("/healthz", false, &HealthHandler),
+    Public("/bodies.json", true, &BodiesJsonHandler),
+    Public("/api/v1/bodies", true, &BodiesJsonHandler),
+    Public("/{body}/decisions.json", true, &RegisterJsonHandler),
+    Public("/{body}/decisions", true, &RegisterPageHandler),
+    Public("/{body}/decisions/{ref}.json", true, &DecisionJsonHandler),
+    Public("/{body}/decisions/{ref}", true, &DecisionPageHandler),
+    Public("/strategies", false, &StrategiesPageHandler),
+    Public("/strategies.json", false, &StrategiesJsonHandler),
+    Public("/api/v1/strategies", false, &StrategiesJsonHandler),
+    Public("/{body}/strategies.json", false, &StrategyListJsonHandler),
+    Public("/{body}/strategies", false, &StrategyListPageHandler),
+    Public("/{body}/strategies/{id}.json", false, &StrategyJsonHandler),
+    Public("/{body}/strategies/{id}", false, &StrategyPageHandler),
+    Public("/{body}/strategies/{id}/report.csv", false, &StrategyReportCsvHandler),
+    Public("/{body}/strategies/{id}/report", false, &StrategyReportHandler),
 };
 
 }  // namespace

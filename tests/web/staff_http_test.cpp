@@ -151,7 +151,7 @@ class StaffHttpTest : public ::testing::Test {
   static Env* env_;
 
   static storage::Store& store() { return env_->site.store(); }
-  static services::WorkflowSetup Setup() { return {env_->site.catalogue(), "http://127.0.0.1"}; }
+  static services::WorkflowSetup Workflow() { return {env_->site.catalogue(), "http://127.0.0.1"}; }
   static workflow::Actor ActorOf(const std::string& username) {
     return services::ActorFor(env_->users.at(username));
   }
@@ -215,7 +215,7 @@ class StaffHttpTest : public ::testing::Test {
     return *d;
   }
   static std::int64_t NewDraft(const std::string& body = "cumbria", const std::string& author = "cu_oo") {
-    auto id = services::CreateDraft(store(), Setup(), body, "Custody CCTV replacement", ActorOf(author),
+    auto id = services::CreateDraft(store(), Workflow(), body, "Custody CCTV replacement", ActorOf(author),
                                     Instant::Now());
     EXPECT_TRUE(id) << id.error().ToString();
     workflow::DraftEdit e;
@@ -223,7 +223,7 @@ class StaffHttpTest : public ::testing::Test {
     e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Replace the custody suite cameras."},
                   {"recommendation", "", decisions::Part::kPart1, "Approve the purchase."},
                   {"part2", "", decisions::Part::kPart2, std::string("Tender prices: ") + kMarker}};
-    auto edited = services::EditDraft(store(), Setup(), *id, Load(*id).version, e, ActorOf(author), Instant::Now());
+    auto edited = services::EditDraft(store(), Workflow(), *id, Load(*id).version, e, ActorOf(author), Instant::Now());
     EXPECT_TRUE(edited) << edited.error().ToString();
     return *id;
   }
@@ -232,7 +232,7 @@ class StaffHttpTest : public ::testing::Test {
     workflow::SignInput in;
     in.declaration_confirmed = true;
     in.content_hash = workflow::ContentHash(Load(id));
-    auto done = services::Submit(store(), Setup(), id, in, ActorOf(author), Instant::Now());
+    auto done = services::Submit(store(), Workflow(), id, in, ActorOf(author), Instant::Now());
     EXPECT_TRUE(done) << done.error().ToString();
     return id;
   }
@@ -244,13 +244,13 @@ class StaffHttpTest : public ::testing::Test {
     in.advice = "Content to proceed.";
     in.declaration_confirmed = true;
     in.content_hash = workflow::ContentHash(Load(id));
-    auto done = services::Sign(store(), Setup(), id, in, ActorOf("cu_ce"), Instant::Now());
+    auto done = services::Sign(store(), Workflow(), id, in, ActorOf("cu_ce"), Instant::Now());
     EXPECT_TRUE(done) << done.error().ToString();
     return id;
   }
   static std::int64_t WithAttachment() {
     std::int64_t id = NewDraft();
-    auto done = services::AddAttachment(store(), Setup(), id, Load(id).version, "Business case.pdf",
+    auto done = services::AddAttachment(store(), Workflow(), id, Load(id).version, "Business case.pdf",
                                         "application/pdf", decisions::Part::kPart1, "%PDF-1.4 business case",
                                         ActorOf("cu_oo"), Instant::Now());
     EXPECT_TRUE(done) << done.error().ToString();
@@ -843,14 +843,14 @@ TEST_F(StaffHttpTest, AttachmentsUploadWithinTheirLimitAndDownloadAsFiles) {
 }
 
 TEST_F(StaffHttpTest, TheLancashireJointDecisionNeedsBothDecisionMakers) {
-  std::int64_t id = services::CreateDraft(store(), Setup(), "lancashire", "Joint estates review",
+  std::int64_t id = services::CreateDraft(store(), Workflow(), "lancashire", "Joint estates review",
                                           ActorOf("la_oo"), Instant::Now())
                         .value();
   workflow::DraftEdit e;
   e.title = "Joint estates review";
   e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Review the estate."},
                 {"recommendation", "", decisions::Part::kPart1, "Agree the review."}};
-  ASSERT_TRUE(services::EditDraft(store(), Setup(), id, Load(id).version, e, ActorOf("la_oo"), Instant::Now()));
+  ASSERT_TRUE(services::EditDraft(store(), Workflow(), id, Load(id).version, e, ActorOf("la_oo"), Instant::Now()));
   // The monitoring officer's signature is the first step: they submit it.
   auto mo = SignIn("la_mo");
   auto sign = Get(D(id) + "/sign", &mo);
