@@ -108,7 +108,7 @@ Result<void> Serve(App& app) {
 
   if (!c.smtp_url.empty()) {
     app.mail = std::make_unique<services::MailSender>(*app.store, SmtpSettingsOf(c),
-                                                      std::chrono::seconds(10));
+                                                      std::chrono::seconds(5));
     spdlog::info("mail: through {} as {}", MaskSecrets(c.smtp_url), c.smtp_from);
   } else {
     spdlog::info("mail: off (no smtp_url); notifications wait in the outbox");

@@ -12,6 +12,7 @@
 #include "storage/open_store.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/run_assent.hpp"
+#include "tests/support/server_process.hpp"
 #include "tests/support/smtp_sink.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -51,6 +52,36 @@ class AdminCli : public ::testing::Test {
     sqlite3_free(err);
     sqlite3_close(db);
     ASSERT_EQ(rc, SQLITE_OK) << message;
+  }
+
+  // A submission (through the services, on the same database) queues one message, for
+  // the chief executive.
+  void QueueOneMail() {
+    auto store = storage::OpenStore("sqlite:" + data_ + "/assent.db");
+    ASSERT_TRUE(store);
+    services::Catalogue catalogue;
+    catalogue.forms = *services::LoadForms(testing_support::SourceDir() + "/forms");
+    services::WorkflowSetup setup{catalogue, "https://decisions.example.org"};
+    auto oo = services::AddUser(**store, {"olive", "Olive", "", kPassword, {{"cumbria", "originating_officer"}}},
+                                {}, Instant::Now());
+    ASSERT_TRUE(oo) << oo.error().ToString();
+    ASSERT_TRUE(services::AddUser(**store, {"chris", "Chris", "chris@example.org", kPassword,
+                                            {{"cumbria", "chief_executive"}}},
+                                  {}, Instant::Now()));
+    auto actor = services::ActorFor(*oo);
+    auto id = services::CreateDraft(**store, setup, "cumbria", "A decision", actor, Instant::Now());
+    ASSERT_TRUE(id) << id.error().ToString();
+    workflow::DraftEdit e;
+    e.title = "A decision";
+    e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Summary."},
+                  {"recommendation", "", decisions::Part::kPart1, "Approve."}};
+    ASSERT_TRUE(services::EditDraft(**store, setup, *id, (*store)->FindDecisionById(*id)->version, e, actor,
+                                    Instant::Now()));
+    workflow::SignInput in;
+    in.declaration_confirmed = true;
+    in.content_hash = workflow::ContentHash(*(*store)->FindDecisionById(*id));
+    auto s = services::Submit(**store, setup, *id, in, actor, Instant::Now());
+    ASSERT_TRUE(s) << s.error().ToString();
   }
 
   TempDir dir_;
@@ -161,34 +192,7 @@ TEST_F(AdminCli, MailSendDeliversTheOutbox) {
   EXPECT_EQ(off.exit_code, 1);
   EXPECT_EQ(off.out, "assent: smtp_url: mail is off: set smtp_url\n");
 
-  // A submission queues one message for the chief executive.
-  {
-    auto store = storage::OpenStore("sqlite:" + data_ + "/assent.db");
-    ASSERT_TRUE(store);
-    services::Catalogue catalogue;
-    catalogue.forms = *services::LoadForms(testing_support::SourceDir() + "/forms");
-    services::WorkflowSetup setup{catalogue, "https://decisions.example.org"};
-    auto oo = services::AddUser(**store, {"olive", "Olive", "", kPassword, {{"cumbria", "originating_officer"}}},
-                                {}, Instant::Now());
-    ASSERT_TRUE(oo) << oo.error().ToString();
-    ASSERT_TRUE(services::AddUser(**store, {"chris", "Chris", "chris@example.org", kPassword,
-                                            {{"cumbria", "chief_executive"}}},
-                                  {}, Instant::Now()));
-    auto actor = services::ActorFor(*oo);
-    auto id = services::CreateDraft(**store, setup, "cumbria", "A decision", actor, Instant::Now());
-    ASSERT_TRUE(id) << id.error().ToString();
-    workflow::DraftEdit e;
-    e.title = "A decision";
-    e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Summary."},
-                  {"recommendation", "", decisions::Part::kPart1, "Approve."}};
-    ASSERT_TRUE(services::EditDraft(**store, setup, *id, (*store)->FindDecisionById(*id)->version, e, actor,
-                                    Instant::Now()));
-    workflow::SignInput in;
-    in.declaration_confirmed = true;
-    in.content_hash = workflow::ContentHash(*(*store)->FindDecisionById(*id));
-    auto s = services::Submit(**store, setup, *id, in, actor, Instant::Now());
-    ASSERT_TRUE(s) << s.error().ToString();
-  }
+  QueueOneMail();
   auto listed = Run("mail list");
   ASSERT_EQ(listed.exit_code, 0) << listed.out;
   EXPECT_NE(listed.out.find("chris@example.org"), std::string::npos) << listed.out;
@@ -207,6 +211,29 @@ TEST_F(AdminCli, MailSendDeliversTheOutbox) {
   ASSERT_TRUE(sink.WaitFor(1));
   EXPECT_EQ(sink.Messages()[0].to, (std::vector<std::string>{"chris@example.org"}));
   EXPECT_EQ(Run("mail list").out, "the outbox is empty\n");
+}
+
+TEST_F(AdminCli, ServeSendsMailWhenSmtpIsSet) {
+  auto no_from = Run("--smtp-url smtp://127.0.0.1:25 serve --listen 127.0.0.1:0");
+  EXPECT_EQ(no_from.exit_code, 1) << no_from.out;
+  EXPECT_NE(no_from.out.find("assent: smtp_from: set smtp_from (the sender address) as well as smtp_url"),
+            std::string::npos)
+      << no_from.out;
+
+  testing_support::SmtpSink sink;
+  ASSERT_TRUE(sink.ok());
+  testing_support::ServerProcess server(
+      {"--data-dir", data_},
+      {"ASSENT_SMTP_URL=" + sink.Url(), "ASSENT_SMTP_FROM=decisions@example.org",
+       "ASSENT_SMTP_PASSWORD=hunter2-smtp"});
+  ASSERT_TRUE(server.WaitUntilListening()) << server.Log();
+  EXPECT_NE(server.Log().find("mail: through " + sink.Url() + " as decisions@example.org"), std::string::npos)
+      << server.Log();
+  EXPECT_EQ(server.Log().find("hunter2"), std::string::npos);
+  QueueOneMail();
+  ASSERT_TRUE(sink.WaitFor(1, std::chrono::seconds(30))) << "the sender's next pass delivers it\n" << server.Log();
+  EXPECT_EQ(sink.Messages()[0].to, (std::vector<std::string>{"chris@example.org"}));
+  EXPECT_EQ(server.Stop(), 0) << server.Log();
 }
 
 }  // namespace

@@ -11,6 +11,42 @@
 namespace assent::testing_support {
 namespace {
 
+// The Subject header of a message, unfolded and with RFC 2047 words (UTF-8, base64) decoded.
+std::string DecodedSubject(const std::string& data) {
+  size_t start = data.find("\r\nSubject: ");
+  if (start == std::string::npos) return {};
+  start += 11;
+  std::string value;
+  for (size_t i = start; i < data.size(); ++i) {
+    if (data.compare(i, 2, "\r\n") == 0) {
+      if (i + 2 < data.size() && data[i + 2] == ' ') {
+        i += 2;  // folded: the next line continues the header
+        continue;
+      }
+      break;
+    }
+    value += data[i];
+  }
+  static const std::string kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t pos = 0;
+  while ((pos = value.find("=?UTF-8?B?", pos)) != std::string::npos) {
+    size_t end = value.find("?=", pos + 10);
+    unsigned buffer = 0;
+    int bits = 0;
+    for (size_t i = pos + 10; i < end && value[i] != '='; ++i) {
+      buffer = (buffer << 6) | static_cast<unsigned>(kAlphabet.find(value[i]));
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += static_cast<char>((buffer >> bits) & 0xFF);
+      }
+    }
+    pos = end + 2;
+  }
+  return out.empty() ? value : out;
+}
+
 class MailDelivery : public ServiceTest {
  protected:
   void SetUp() override {
@@ -47,6 +83,9 @@ TEST_P(MailDelivery, TheNextSignatoryGetsAPlainTextMessageWithoutPart2) {
   EXPECT_EQ(m.to, (std::vector<std::string>{"chris@cumbria.example.org"}));
   EXPECT_NE(m.data.find("To: chris@cumbria.example.org\r\n"), std::string::npos) << m.data;
   EXPECT_NE(m.data.find("Subject: =?UTF-8?B?"), std::string::npos) << "the title is not ASCII: " << m.data;
+  std::string subject = DecodedSubject(m.data);
+  EXPECT_EQ(subject.rfind("001/2026: ", 0), 0u) << subject;
+  EXPECT_NE(subject.find("Café refurbishment – phase 2"), std::string::npos) << subject;
   EXPECT_NE(m.data.find("Content-Type: text/plain; charset=UTF-8\r\n"), std::string::npos);
   EXPECT_NE(m.data.find("001/2026"), std::string::npos) << "the reference is in the body too";
   EXPECT_NE(m.data.find("https://decisions.example.org/staff/decisions/" + std::to_string(id_)),
