@@ -521,6 +521,10 @@ Result<Change> Edit(const Decision& decision, const DraftEdit& edit, const Actor
   return change;
 }
 
+bool SubmissionSigns(const Step& first) {
+  return !first.decision_maker && first.role == "originating_officer";
+}
+
 Result<Change> Submit(const Decision& decision, const SignInput& input, const Actor& actor,
                       const Context& ctx) {
   if (auto ok = CheckContext(decision, ctx); !ok) return ok.error();
@@ -528,8 +532,10 @@ Result<Change> Submit(const Decision& decision, const SignInput& input, const Ac
   if (!to) return to.error();
   std::vector<Step> steps = Steps(decision, ctx);
   const Step& first = steps.front();  // a form has at least one decision maker
-  if (first.decision_maker) {
-    // A form with no sign-off before its decision makers: submission signs nothing.
+  const bool signs = SubmissionSigns(first);
+  if (!signs) {
+    // The form's chain does not open with the originating officer's declaration
+    // (Lancashire, Essex): submitting hands the draft to the chain and signs nothing.
     if (!IsEditor(decision, actor)) {
       return Fail(ErrorCode::kForbidden,
                   fmt::format("only the author, or an Originating Officer or Governance Officer of {}, "
@@ -564,7 +570,7 @@ Result<Change> Submit(const Decision& decision, const SignInput& input, const Ac
   Change change;
   change.action = std::string(audit::action::kDecisionSubmit);
   change.decision = decision;
-  if (first.decision_maker) {
+  if (!signs) {
     change.summary = "submitted";
   } else {
     auto sig = Signature(decision, first, input.capacity, input.declaration_confirmed,
@@ -589,7 +595,7 @@ Result<Change> Sign(const Decision& decision, const SignInput& input, const Acto
                 fmt::format("the form {} has no step '{}'", ctx.form.id, input.step), "step");
   }
   if (decision.status == Status::kDraft) {
-    if (!steps.front().decision_maker && step != &steps.front()) {
+    if (SubmissionSigns(steps.front()) && step != &steps.front()) {
       return Fail(ErrorCode::kIllegalTransition,
                   fmt::format("the {} must sign first", steps.front().label));
     }

@@ -140,7 +140,12 @@ struct Change {
 // declaration) or kConflict (content_hash is not the current content).
 Result<Change> Edit(const decisions::Decision& decision, const DraftEdit& edit,
                     const Actor& actor, const Context& ctx);
-// The first step's signature. Required sections must have text. The caller assigns
+// Whether submitting is the first step's signature: when the chain opens with the
+// originating officer's declaration (Cumbria). Otherwise (Lancashire, Essex) the author
+// submits without signing and the chain starts at its first step.
+bool SubmissionSigns(const Step& first);
+// The originating officer's submission (the first step's signature when
+// SubmissionSigns). Required sections must have text. The caller assigns
 // the reference (if the decision has none) before storing.
 Result<Change> Submit(const decisions::Decision& decision, const SignInput& input,
                       const Actor& actor, const Context& ctx);

@@ -379,15 +379,24 @@ TEST_F(Chain, TransitionsByStatusActionAndRole) {
 }
 
 TEST_F(Chain, EssexStepsAreSignedStrictlyInOrder) {
-  Decision d = Filled(*essex, kEssexPcc);
+  const Actor officer = Person(23, "eoff", "Essex Officer", {{"essex", "originating_officer"}});
+  Decision d = Filled(*essex, officer);
   const Actor ce = Person(20, "ece", "Essex CE", {{"essex", "chief_executive"}});
   const Actor cfo = Person(21, "ecfo", "Essex Treasurer", {{"essex", "chief_finance_officer"}});
   const Actor dpfcc = Person(22, "edpfcc", "Essex Deputy", {{"essex", "deputy_commissioner"}});
-  // Submitting is the first step's signature: here the Chief Executive's.
-  ExpectRefused(Submit(d, SignFor(d, ""), kEssexPcc, essex->ctx()), ErrorCode::kForbidden,
-                "Step 1 (Chief Executive / M.O.) is signed by the Chief Executive or Deputy Chief "
-                "Executive of Essex; you hold: Police & Crime Commissioner");
-  d = Must(Submit(d, SignFor(d, ""), ce, essex->ctx()));
+  // Essex's chain opens with the Chief Executive, not an originating officer's
+  // declaration: the author submits without signing, then step 1 is signed.
+  auto refused = Submit(d, SignFor(d, ""), kEssexPcc, essex->ctx());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  ExpectRefused(Sign(d, SignFor(d, "chief_executive"), ce, essex->ctx()),
+                ErrorCode::kIllegalTransition, "the draft is not submitted yet: submit it to sign it");
+  d = Must(Submit(d, SignFor(d, ""), officer, essex->ctx()));
+  EXPECT_EQ(d.status, decisions::Status::kSubmitted);
+  EXPECT_TRUE(d.signoffs.empty());
+  ExpectRefused(Sign(d, SignFor(d, "treasurer"), cfo, essex->ctx()), ErrorCode::kIllegalTransition,
+                "the Chief Executive / M.O. must sign first");
+  d = Must(Sign(d, SignFor(d, "chief_executive"), ce, essex->ctx()));
   EXPECT_EQ(d.signoffs[0].role, "Chief Executive / M.O.");
   ExpectRefused(Decide(d, DecideFor(d, "pfcc"), kEssexPcc, essex->ctx()), ErrorCode::kIllegalTransition,
                 "the Chief Finance Officer / Treasurer must sign first");
@@ -579,7 +588,9 @@ TEST_F(Chain, JointDecisionNeedsEveryDecisionMaker) {
   const Actor cc = Person(42, "lcc", "Lancashire CC", {{"lancashire", "chief_constable"}});
   const Actor author = Person(43, "lgov", "Lancashire Governance", {{"lancashire", "governance_officer"}});
   Decision d = Filled(*lancashire, author);
-  d = Must(Submit(d, SignFor(d, ""), mo, lancashire->ctx()));
+  d = Must(Submit(d, SignFor(d, ""), author, lancashire->ctx()));
+  EXPECT_TRUE(d.signoffs.empty());
+  d = Must(Sign(d, SignFor(d, "monitoring_officer"), mo, lancashire->ctx()));
   auto open = OpenSteps(d, lancashire->ctx());
   ASSERT_EQ(open.size(), 2u);  // both blocks open, in either order
   ExpectRefused(Decide(d, DecideFor(d, ""), pcc, lancashire->ctx()), ErrorCode::kInvalidInput,
