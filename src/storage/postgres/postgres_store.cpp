@@ -846,8 +846,7 @@ class PostgresStore final : public Store {
   static Result<void> WriteUsers(Connection& db, const ChangeSet& changes, ApplyResult& result) {
     for (const auto& u : changes.copy_users) {
       ASSENT_TRY(CheckUsernameFree(db, u, u.id));
-      auto rows = db.Query(kCopyUser, UserParams(u).Add(u.id).Add(u.version));
-      if (!rows) return rows.error().code == ErrorCode::kConflict ? UsernameTaken(u) : rows.error();
+      ASSENT_TRY(db.Query(kCopyUser, UserParams(u).Add(u.id).Add(u.version)));
       ASSENT_TRY(WriteRoles(db, u.id, u));
     }
     if (!changes.copy_users.empty()) ASSENT_TRY(db.Query(kResyncUserIds));

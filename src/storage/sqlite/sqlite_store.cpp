@@ -687,8 +687,11 @@ class SqliteStore final : public Store {
     auto row = st->Step();
     if (!row) {
       // A shared-cache (in-memory) database locks the table while a writer is between
-      // its bump and its commit: the last token read stands until the next call.
-      if (last_token_) return *last_token_;
+      // its bump and its commit: the last token read stands until the next call. Any
+      // other error is reported (the health check relies on it).
+      if (last_token_ && (sqlite3_errcode(watcher_->raw()) & 0xff) == SQLITE_LOCKED) {
+        return *last_token_;
+      }
       return row.error();
     }
     if (!*row) return Fail(ErrorCode::kInternal, "the change counter row is missing");
