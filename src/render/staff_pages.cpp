@@ -718,7 +718,10 @@ mu::data SignData(const StaffChrome& chrome, const SignView& v) {
   d.set("content_hash", Str(v.staff.content_hash));
   d.set("content", ContentData(dec, v.setting));
   d.set("has_step", mu::data(v.step != nullptr));
+  d.set("has_form", mu::data(v.step != nullptr || v.submit_only));
   d.set("submit", mu::data(v.submit));
+  d.set("submit_only", mu::data(v.submit_only));
+  d.set("next_step", Str(v.next_step));
   if (v.step) {
     const auto& s = *v.step;
     d.set("step_key", Str(s.key));

@@ -135,8 +135,12 @@ struct EditView {
 struct SignView {
   const services::StaffDecision& staff;
   DecisionSetting setting;
-  const workflow::Step* step = nullptr;  // null: nothing the person may sign (see errors)
-  bool submit = false;                    // the first step of a draft: submitting it
+  const workflow::Step* step = nullptr;  // the step signed; null: none (see submit_only, errors)
+  bool submit = false;                    // submitting a draft
+  // Submitting signs nothing (workflow::SubmissionSigns is false for the form): the draft
+  // goes to its chain's first step, named by next_step.
+  bool submit_only = false;
+  std::string next_step;
   std::string capacity;
   std::string advice;
   bool declaration = false;

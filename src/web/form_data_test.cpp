@@ -36,7 +36,8 @@ TEST(FormData, BoundaryFromContentType) {
 }
 
 std::string Sample() {
-  return "--XyZ\r\n"
+  using namespace std::string_literals;  // the file's bytes hold a NUL
+  return "--XyZ\r\n"s +
          "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
          "tok\r\n"
          "--XyZ\r\n"
@@ -45,7 +46,7 @@ std::string Sample() {
          "--XyZ\r\n"
          "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\me\\\\case.pdf\"\r\n"
          "Content-Type: application/pdf\r\n\r\n"
-         "%PDF-1.4\r\n\x00\x01binary\r\n--not-the-boundary\r\n"
+         "%PDF-1.4\r\n"s + std::string("\x00\x01", 2) + "binary\r\n--not-the-boundary\r\n"
          "--XyZ--\r\n"
          "epilogue ignored";
 }
@@ -60,7 +61,7 @@ TEST(FormData, MultipartFieldsAndFiles) {
   ASSERT_NE(file, nullptr);
   EXPECT_EQ(file->filename, "case.pdf");
   EXPECT_EQ(file->content_type, "application/pdf");
-  EXPECT_EQ(file->bytes, std::string("%PDF-1.4\r\n\x00\x01binary\r\n--not-the-boundary", 37));
+  EXPECT_EQ(file->bytes, std::string("%PDF-1.4\r\n") + std::string("\x00\x01", 2) + "binary\r\n--not-the-boundary");
   auto via = ParseFormBody("multipart/form-data; boundary=XyZ", body);
   ASSERT_TRUE(via);
   EXPECT_EQ(via->files.size(), 1u);

@@ -124,6 +124,7 @@ bool InputProblem(const Result<workflow::Change>& r) {
 struct Choice {
   const workflow::Step* step = nullptr;
   bool submit = false;
+  bool submit_only = false;  // submitting signs nothing on this form
   std::optional<Error> refusal;  // why nothing can be signed (when step is null)
 };
 
@@ -141,8 +142,12 @@ Choice ChooseSignStep(const Loaded& l, const workflow::Actor& actor, std::string
     const auto& first = l.staff.steps.front();
     auto trial = workflow::Submit(d, TrialSign(l, first), actor, ctx);
     if (InputProblem(trial)) {
-      c.step = &first;
       c.submit = true;
+      if (workflow::SubmissionSigns(first)) {
+        c.step = &first;
+      } else {
+        c.submit_only = true;
+      }
     } else {
       c.refusal = trial.error();
     }
@@ -212,7 +217,11 @@ render::DecisionActions ActionsFor(const Loaded& l, const workflow::Actor& actor
   auto ctx = l.Ctx();
   a.edit = l.staff.may_edit;
   Choice sign = ChooseSignStep(l, actor, "");
-  if (sign.step) a.sign_label = sign.submit ? "Submit for approval" : "Sign: " + sign.step->label;
+  if (sign.submit) {
+    a.sign_label = "Submit for approval";
+  } else if (sign.step) {
+    a.sign_label = "Sign: " + sign.step->label;
+  }
   for (const auto& step : l.staff.open_steps) {
     if (!step.decision_maker) continue;
     if (InputProblem(workflow::Decide(d, TrialDecide(l, step), actor, ctx))) {
@@ -446,6 +455,8 @@ render::SignView SignViewFor(const Loaded& l, const Choice& c) {
   render::SignView v{l.staff, l.Setting()};
   v.step = c.step;
   v.submit = c.submit;
+  v.submit_only = c.submit_only;
+  if (c.submit_only && !l.staff.steps.empty()) v.next_step = l.staff.steps.front().label;
   if (c.refusal) v.errors.push_back(RefusalFor(*c.refusal));
   return v;
 }
@@ -464,7 +475,7 @@ Response SignPage(const StaffCall& call, Site& site) {
   if (!l) return LoadError(site, call, l.error());
   const Loaded& loaded = **l;
   Choice c = ChooseSignStep(loaded, actor, QueryParam(call.req.query, "step").value_or(""));
-  if (c.step) {
+  if (c.step || c.submit_only) {
     if (auto audited = AuditPart2(site, loaded.decision(), actor); !audited) return LoadError(site, call, audited.error());
   }
   render::SignView v = SignViewFor(loaded, c);
@@ -499,7 +510,7 @@ Response SignPost(const StaffCall& call, Site& site) {
   v.capacity = in.capacity;
   v.advice = in.advice;
   v.declaration = in.declaration_confirmed && done.error().code != ErrorCode::kConflict;
-  if (v.step) {
+  if (v.step || v.submit_only) {
     if (auto audited = AuditPart2(site, d, actor); !audited) return LoadError(site, call, audited.error());
   }
   return StaffHtml(HttpStatus(done.error().code), render::StaffPages(site.html).Sign(ChromeFor(call.current), v));
@@ -540,15 +551,6 @@ Response DecidePost(const StaffCall& call, Site& site) {
   if (done) return SeeOther(DecisionUrl(d.id) + "?done=decided");
   Choice c = ChooseDecideStep(loaded, actor, in.step);
   render::SignView v = SignViewFor(loaded, c);
-  if (!c.step && !in.step.empty()) {
-    // Keep the form for the block the person tried, so the message sits beside it.
-    for (const auto& s : loaded.staff.steps) {
-      if (s.decision_maker && s.key == in.step && c.refusal &&
-          c.refusal->code != ErrorCode::kForbidden && c.refusal->code != ErrorCode::kIllegalTransition) {
-        v.step = &s;
-      }
-    }
-  }
   v.errors.clear();
   v.errors.push_back(done.error().code == ErrorCode::kConflict
                          ? render::FieldError{"", "The decision changed while you were reading it. Read it "

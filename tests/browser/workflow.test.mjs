@@ -224,7 +224,7 @@ async function runFlow(page, state, opts) {
   // ------------------------------------------------------------ Lancashire (joint)
 
   let lancashire = null;
-  await check('Lancashire: the originating officer drafts a joint decision', async () => {
+  await check('Lancashire: the originating officer drafts a joint decision and submits it', async () => {
     await signIn('la_oo');
     await follow(/Start a new decision for Lancashire/, /\/staff\/lancashire\/decisions\/new$/);
     await page.locator('#title').fill('Joint review of the shared estate');
@@ -233,18 +233,27 @@ async function runFlow(page, state, opts) {
     await page.locator('#section-executive_summary').fill('The force and the office share six buildings.');
     await page.locator('#section-recommendation').fill('Agree a joint review of the shared estate.');
     await submit('Save the draft', new RegExp(`${lancashire}\\?done=saved$`));
+    await checkPage(page, state, opts);
+    // On this form the author submits without signing; the chain starts at the monitoring officer.
+    await follow('Submit for approval', new RegExp(`${lancashire}/sign$`));
+    await checkPage(page, state, opts);
+    expect((await bodyText()).includes('you do not sign it'), 'the page does not say submitting signs nothing');
+    await submit('Submit for approval', new RegExp(`${lancashire}\\?done=submitted$`));
+    expect((await page.locator('#status').innerText()).trim() === 'Submitted', 'status is not Submitted');
+    expect(/^\d{4}\/\d{2}$/.test((await page.locator('#reference').innerText()).trim()), 'no YYYY/NN reference');
   });
   if (!lancashire) return;
   await checkPage(page, state, opts);
   await check('Lancashire: the originating officer signs out', signOut);
 
-  await check('Lancashire: the monitoring officer submits it', async () => {
+  await check('Lancashire: the monitoring officer signs', async () => {
     await signIn('la_mo');
+    const row = page.locator('#waiting tr', { hasText: 'Joint review of the shared estate' });
+    expect((await row.count()) === 1, 'the decision is not waiting for the monitoring officer');
     await goto(lancashire);
-    await follow('Submit for approval', new RegExp(`${lancashire}/sign$`));
+    await follow(/^Sign: /, new RegExp(`${lancashire}/sign$`));
     await page.locator('#declaration').check();
-    await submit('Sign and submit', new RegExp(`${lancashire}\\?done=submitted$`));
-    expect((await page.locator('#status').innerText()).trim() === 'Submitted', 'status is not Submitted');
+    await submit('Sign', new RegExp(`${lancashire}\\?done=signed$`));
   });
   await checkPage(page, state, opts);
   await check('Lancashire: the monitoring officer signs out', signOut);

@@ -418,7 +418,7 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
        [&](Col) { return Cell{D(Submitted()) + "/return", Form({{"reason", "Add the tender scores."}})}; },
        {403, 403, 403, 303, 303, 403, 403, 403, 404, 403}},
       {Method::kPost, "/staff/decisions/{id}/withdraw",
-       [&](Col) { return Cell{D(NewDraft()) + "/withdraw", Form({{"reason", "No longer needed."}})}; },
+       [&](Col) { return Cell{D(Submitted()) + "/withdraw", Form({{"reason", "No longer needed."}})}; },
        {403, 303, 303, 303, 303, 403, 303, 403, 404, 403}},
       {Method::kGet, "/staff/decisions/{id}/signed/{content_hash}",
        same(D(submitted) + "/signed/" + signed_hash),
@@ -851,15 +851,26 @@ TEST_F(StaffHttpTest, TheLancashireJointDecisionNeedsBothDecisionMakers) {
   e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Review the estate."},
                 {"recommendation", "", decisions::Part::kPart1, "Agree the review."}};
   ASSERT_TRUE(services::EditDraft(store(), Workflow(), id, Load(id).version, e, ActorOf("la_oo"), Instant::Now()));
-  // The monitoring officer's signature is the first step: they submit it.
+  // The author submits: on this form that signs nothing, and the chain starts with the
+  // monitoring officer.
+  const Agent& oo = AgentFor("la_oo");
+  auto submit_page = Get(D(id) + "/sign", &oo);
+  ASSERT_EQ(submit_page.status, 200) << submit_page.body.substr(0, 3000);
+  EXPECT_NE(submit_page.body.find("you do not sign it"), std::string::npos);
+  EXPECT_EQ(submit_page.body.find("id=\"declaration\""), std::string::npos);
+  auto hash_at = submit_page.body.find("name=\"content_hash\" value=\"");
+  auto submitted = Post(D(id) + "/sign", oo, Form({{"content_hash", submit_page.body.substr(hash_at + 27, 64)}}));
+  ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 3000);
+  EXPECT_EQ(Load(id).status, decisions::Status::kSubmitted);
+  EXPECT_FALSE(Load(id).reference.empty());
   auto mo = SignIn("la_mo");
   auto sign = Get(D(id) + "/sign", &mo);
   ASSERT_EQ(sign.status, 200) << sign.body.substr(0, 3000);
-  auto hash_at = sign.body.find("name=\"content_hash\" value=\"");
-  std::string hash = sign.body.substr(hash_at + 27, 64);
-  auto submitted = Post(D(id) + "/sign", mo,
-                        Form({{"step", "monitoring_officer"}, {"declaration", "yes"}, {"content_hash", hash}}));
-  ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 3000);
+  hash_at = sign.body.find("name=\"content_hash\" value=\"");
+  auto signed_by_mo = Post(D(id) + "/sign", mo,
+                           Form({{"step", "monitoring_officer"}, {"declaration", "yes"},
+                                 {"content_hash", sign.body.substr(hash_at + 27, 64)}}));
+  ASSERT_EQ(signed_by_mo.status, 303) << signed_by_mo.body.substr(0, 3000);
   const auto decide = [&](const Agent& a, const std::string& step) {
     return Post(D(id) + "/decide", a,
                 Form({{"step", step}, {"outcome", "approved"}, {"reasons", "Agreed at the board."},
