@@ -893,3 +893,45 @@ TEST_F(StaffHttpTest, TheLancashireJointDecisionNeedsBothDecisionMakers) {
 
 }  // namespace
 }  // namespace assent::web
+
+namespace assent::web {
+namespace {
+
+TEST(StaffCookies, PlainHttpDevelopmentDropsSecureAndThePrefix) {
+  // cookie_secure = false: for plain HTTP on a host other than localhost only.
+  testing_support::WebSite site;
+  site.Open("insecure.db");
+  auto roles = accounts::ParseRoleGrants("cumbria:governance_officer");
+  ASSERT_TRUE(roles);
+  ASSERT_TRUE(services::AddUser(site.store(), {"dev", "Dev Eloper", "", kPassword, *roles},
+                                services::AuditActor{}, Instant::Now()));
+  testing_support::WebSite::Serving serving;
+  serving.cookie_secure = false;
+  site.Start(serving);
+  auto page = testing_support::Get(site.port(), "/staff/sign-in");
+  auto pre = CookieSet(page, "assent_presession");
+  ASSERT_TRUE(pre) << page.raw.substr(0, 1500);
+  EXPECT_FALSE(CookieSet(page, kPresessionCookie));
+  std::string body = "csrf=" + *pre + "&" + Form({{"username", "dev"}, {"password", kPassword}});
+  auto r = testing_support::SendRaw(
+      site.port(), "POST /staff/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: assent_presession=" + *pre +
+                       "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+  ASSERT_EQ(r.status, 303) << r.body;
+  std::string session;
+  for (const auto& c : SetCookies(r)) {
+    if (c.rfind("assent_session=", 0) == 0) session = c;
+  }
+  ASSERT_FALSE(session.empty());
+  EXPECT_EQ(session.find("Secure"), std::string::npos);
+  EXPECT_NE(session.find("HttpOnly; SameSite=Strict"), std::string::npos);
+  auto token = *CookieSet(r, "assent_session");
+  auto home = testing_support::Get(site.port(), "/staff", "Cookie: assent_session=" + token + "\r\n");
+  EXPECT_EQ(home.status, 200);
+  // The secure name means nothing here.
+  auto other = testing_support::Get(site.port(), "/staff", std::string("Cookie: ") + kSessionCookie + "=" + token + "\r\n");
+  EXPECT_EQ(other.status, 303);
+}
+
+}  // namespace
+}  // namespace assent::web
