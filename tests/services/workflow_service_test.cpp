@@ -249,11 +249,20 @@ TEST_P(WorkflowService, LancashireJointDecisionNeedsBothDecisionMakers) {
                 {"recommendation", "", decisions::Part::kPart1, "Approve."}};
   ASSERT_TRUE(services::EditDraft(*store_, Wf(), *id, Load(*id).version, e, ActorOf(oo), now_));
 
-  auto by_author = services::Submit(*store_, Wf(), *id, SignAs(*id, "monitoring_officer"), ActorOf(oo), now_);
-  ASSERT_FALSE(by_author) << "the monitoring officer's signature submits it";
-  EXPECT_EQ(by_author.error().code, ErrorCode::kForbidden);
-  ASSERT_TRUE(services::Submit(*store_, Wf(), *id, SignAs(*id, "monitoring_officer"), ActorOf(mo), now_));
+  // Lancashire's chain opens with the monitoring officer, not a declaration by the
+  // author: the author submits without signing, and the monitoring officer is told.
+  auto by_mo = services::Submit(*store_, Wf(), *id, SignAs(*id, ""), ActorOf(mo), now_);
+  ASSERT_FALSE(by_mo) << "only the author or an originating/governance officer submits";
+  EXPECT_EQ(by_mo.error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(services::Submit(*store_, Wf(), *id, SignAs(*id, ""), ActorOf(oo), now_));
   EXPECT_EQ(Load(*id).reference, "2026/01");
+  EXPECT_TRUE(Load(*id).signoffs.empty());
+  EXPECT_EQ(MailTo("mo@lancashire.example.org").size(), 1u);
+  EXPECT_TRUE(MailTo("clive@lancashire.example.org").empty());
+
+  auto early = services::Decide(*store_, Wf(), *id, DecideAs(*id, "commissioner", ""), ActorOf(pcc), now_);
+  ASSERT_FALSE(early) << "the monitoring officer signs first";
+  ASSERT_TRUE(services::Sign(*store_, Wf(), *id, SignAs(*id, "monitoring_officer"), ActorOf(mo), now_));
   EXPECT_EQ(MailTo("clive@lancashire.example.org").size(), 1u);
   EXPECT_EQ(MailTo("carol@lancashire.example.org").size(), 1u);
 
