@@ -698,7 +698,9 @@ TEST_F(StaffHttpTest, Part2OfUnpublishedDecisionsNeverReachesAPublicUrl) {
   EXPECT_NE(staff.body.find(kMarker), std::string::npos);
   EXPECT_NE(staff.body.find("Part 2 – confidential"), std::string::npos);
   bool audited = false;
-  for (const auto& e : *store().DecisionHistory(decided)) {
+  auto history = store().DecisionHistory(decided);  // not a range-for over a temporary
+  ASSERT_TRUE(history);
+  for (const auto& e : *history) {
     audited = audited || (e.action == "part2.view" && e.actor == "cu_cfo");
   }
   EXPECT_TRUE(audited);
