@@ -128,7 +128,9 @@ Result<void> Serve(App& app) {
   }
 
   web::PageCache cache;
-  web::Service service(web::Site{*app.store, *pages, &app.strategies}, *files, cache);
+  web::Service service(web::Site{*app.store, *pages, &app.strategies, &app.catalogue,
+                                 c.EffectiveBaseUrl(), c.cookie_secure},
+                       *files, cache);
   web::ChangeWatcher watcher(*app.store, cache, std::chrono::milliseconds(1000));
   web::ServerOptions options;
   options.host = listen->first;

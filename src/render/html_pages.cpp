@@ -16,7 +16,12 @@ std::string DateText(const std::optional<Date>& d) { return d ? d->ToLong() : st
 
 constexpr const char* kTemplateNames[] = {"layout",   "home",           "register",   "decision",
                                           "error",    "strategies_all", "strategies", "strategy",
-                                          "strategy_report", "timeline"};
+                                          "strategy_report", "timeline",
+                                          // the staff side (staff_pages.cpp)
+                                          "staff_errors", "staff_content", "staff_sign_in",
+                                          "staff_password", "staff_home", "staff_users", "staff_new",
+                                          "staff_decision", "staff_edit", "staff_sign", "staff_decide",
+                                          "staff_signed", "staff_error", "staff_question"};
 
 std::string StatusTagClass(decisions::Status s) {
   switch (s) {

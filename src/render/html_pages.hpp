@@ -21,7 +21,8 @@ namespace assent::render {
 
 class HtmlPages {
  public:
-  // Reads the page templates (layout, home, register, decision, error, strategy...) from `dir`, and checks
+  // Reads the page templates (layout, home, register, decision, error, strategy...,
+  // and the staff pages' staff_*) from `dir`, and checks
   // that each parses. Errors name the file.
   static Result<HtmlPages> Load(const std::string& dir);
 
@@ -41,6 +42,7 @@ class HtmlPages {
   std::string Error(int status, std::string_view title, std::string_view message) const;
 
  private:
+  friend class StaffPages;  // staff_pages.hpp: the staff side's pages, from the same templates
   std::map<std::string, std::string, std::less<>> templates_;
 };
 

@@ -52,4 +52,15 @@ std::string InLayout(const Templates& templates, std::string_view title, mu::dat
   return RenderWith(templates, "layout", page);
 }
 
+std::string InStaffLayout(const Templates& templates, std::string_view title, mu::data crumbs,
+                          std::string_view body, const mu::data& staff) {
+  mu::data page;
+  page.set("title", Str(title));
+  page.set("has_breadcrumbs", mu::data(crumbs.is_non_empty_list()));
+  page.set("breadcrumbs", crumbs);
+  page.set("content", Str(body));
+  page.set("staff", staff);
+  return RenderWith(templates, "layout", page);
+}
+
 }  // namespace assent::render::detail

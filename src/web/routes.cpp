@@ -1,8 +1,7 @@
 #include "web/routes.hpp"
 
-#include <array>
-
 #include "web/handlers.hpp"
+#include "web/staff_handlers.hpp"
 
 namespace assent::web {
 namespace {
@@ -10,30 +9,87 @@ namespace {
 // Order matters: the first match wins, so ".json" forms come before the HTML ones.
 // Strategy pages are not cached: their statuses and overdue marks depend on today's date,
 // and the cache is only invalidated by changes to the store.
-constexpr std::array<Route, 17> kRoutes = {{
-    // method        pattern                          who             cache  handler
-    {Method::kGet, "/", Access::kPublic, true, &HomePage},
-    {Method::kGet, "/healthz", Access::kPublic, false, &HealthHandler},
-    {Method::kGet, "/bodies.json", Access::kPublic, true, &BodiesJsonHandler},
-    {Method::kGet, "/api/v1/bodies", Access::kPublic, true, &BodiesJsonHandler},
-    {Method::kGet, "/{body}/decisions.json", Access::kPublic, true, &RegisterJsonHandler},
-    {Method::kGet, "/{body}/decisions", Access::kPublic, true, &RegisterPageHandler},
-    {Method::kGet, "/{body}/decisions/{ref}.json", Access::kPublic, true, &DecisionJsonHandler},
-    {Method::kGet, "/{body}/decisions/{ref}", Access::kPublic, true, &DecisionPageHandler},
-    {Method::kGet, "/strategies", Access::kPublic, false, &StrategiesPageHandler},
-    {Method::kGet, "/strategies.json", Access::kPublic, false, &StrategiesJsonHandler},
-    {Method::kGet, "/api/v1/strategies", Access::kPublic, false, &StrategiesJsonHandler},
-    {Method::kGet, "/{body}/strategies.json", Access::kPublic, false, &StrategyListJsonHandler},
-    {Method::kGet, "/{body}/strategies", Access::kPublic, false, &StrategyListPageHandler},
-    {Method::kGet, "/{body}/strategies/{id}.json", Access::kPublic, false, &StrategyJsonHandler},
-    {Method::kGet, "/{body}/strategies/{id}", Access::kPublic, false, &StrategyPageHandler},
-    {Method::kGet, "/{body}/strategies/{id}/report.csv", Access::kPublic, false, &StrategyReportCsvHandler},
-    {Method::kGet, "/{body}/strategies/{id}/report", Access::kPublic, false, &StrategyReportHandler},
-}};
+constexpr Route Public(std::string_view pattern, bool cacheable, Handler handler) {
+  return Route{.method = Method::kGet, .pattern = pattern, .access = Access::kPublic,
+               .cacheable = cacheable, .handler = handler};
+}
+
+constexpr Route kRoutes[] = {
+    // Staff, first: "/staff/decisions/1" must not reach the public "/{body}/decisions/{ref}".
+    // Never cached; every POST carries the CSRF token.
+    {.method = Method::kGet, .pattern = "/staff/sign-in", .access = Access::kSignIn,
+     .before_password_change = true, .staff = &SignInPage},
+    {.method = Method::kPost, .pattern = "/staff/sign-in", .access = Access::kSignIn, .csrf = true,
+     .before_password_change = true, .staff = &SignInPost},
+    {.method = Method::kPost, .pattern = "/staff/sign-out", .access = Access::kSignedIn, .csrf = true,
+     .before_password_change = true, .staff = &SignOutPost},
+    {.method = Method::kGet, .pattern = "/staff/password", .access = Access::kSignedIn,
+     .before_password_change = true, .staff = &PasswordPage},
+    {.method = Method::kPost, .pattern = "/staff/password", .access = Access::kSignedIn, .csrf = true,
+     .before_password_change = true, .staff = &PasswordPost},
+    {.method = Method::kGet, .pattern = "/staff", .access = Access::kSignedIn, .staff = &StaffHomePage},
+    {.method = Method::kGet, .pattern = "/staff/users", .access = Access::kAdministrator,
+     .staff = &UsersPage},
+    {.method = Method::kGet, .pattern = "/staff/{body}/decisions/new", .access = Access::kSignedIn,
+     .staff = &NewDecisionPage},
+    {.method = Method::kPost, .pattern = "/staff/{body}/decisions/new", .access = Access::kSignedIn,
+     .csrf = true, .staff = &NewDecisionPost},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}", .access = Access::kSignedIn,
+     .staff = &StaffDecisionPage},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/edit", .access = Access::kSignedIn,
+     .staff = &EditPage},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/edit", .access = Access::kSignedIn,
+     .csrf = true, .staff = &EditPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/attachments", .access = Access::kSignedIn,
+     .csrf = true, .upload = true, .staff = &AttachmentPost},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/attachments/{sha256}",
+     .access = Access::kSignedIn, .staff = &AttachmentDownload},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/sign", .access = Access::kSignedIn,
+     .staff = &SignPage},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/sign", .access = Access::kSignedIn,
+     .csrf = true, .staff = &SignPost},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/decide", .access = Access::kSignedIn,
+     .staff = &DecidePage},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/decide", .access = Access::kSignedIn,
+     .csrf = true, .staff = &DecidePost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/return", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ReturnPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/withdraw", .access = Access::kSignedIn,
+     .csrf = true, .staff = &WithdrawPost},
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/signed/{content_hash}",
+     .access = Access::kSignedIn, .staff = &SignedContentPage},
+
+    // public: pattern                             cache  handler
+    Public("/", true, &HomePage),
+    Public("/healthz", false, &HealthHandler),
+    Public("/bodies.json", true, &BodiesJsonHandler),
+    Public("/api/v1/bodies", true, &BodiesJsonHandler),
+    Public("/{body}/decisions.json", true, &RegisterJsonHandler),
+    Public("/{body}/decisions", true, &RegisterPageHandler),
+    Public("/{body}/decisions/{ref}.json", true, &DecisionJsonHandler),
+    Public("/{body}/decisions/{ref}", true, &DecisionPageHandler),
+    Public("/strategies", false, &StrategiesPageHandler),
+    Public("/strategies.json", false, &StrategiesJsonHandler),
+    Public("/api/v1/strategies", false, &StrategiesJsonHandler),
+    Public("/{body}/strategies.json", false, &StrategyListJsonHandler),
+    Public("/{body}/strategies", false, &StrategyListPageHandler),
+    Public("/{body}/strategies/{id}.json", false, &StrategyJsonHandler),
+    Public("/{body}/strategies/{id}", false, &StrategyPageHandler),
+    Public("/{body}/strategies/{id}/report.csv", false, &StrategyReportCsvHandler),
+    Public("/{body}/strategies/{id}/report", false, &StrategyReportHandler),
+};
 
 }  // namespace
 
 std::span<const Route> Routes() { return kRoutes; }
+
+bool IsUploadPath(std::string_view path) {
+  RouteParams params;
+  for (const Route& r : kRoutes) {
+    if (r.method == Method::kPost && MatchRoute(r.pattern, path, params)) return r.upload;
+  }
+  return false;
+}
 
 bool MatchRoute(std::string_view pattern, std::string_view path, RouteParams& params) {
   params.clear();

@@ -21,15 +21,86 @@ TEST(Routes, MatchPatterns) {
   EXPECT_TRUE(MatchRoute("/{body}/decisions.json", "/essex/decisions.json", p));
 }
 
-TEST(Routes, EveryNonPublicRouteIsOutsideThePublicTree) {
+bool IsStaffPath(std::string_view pattern) {
+  return pattern == "/staff" || pattern.substr(0, 7) == "/staff/" || pattern.substr(0, 7) == "/admin/";
+}
+
+TEST(Routes, EveryStaffRouteNeedsMoreThanPublicAccess) {
   for (const Route& r : Routes()) {
-    bool staff_path = r.pattern.substr(0, 7) == "/admin/" || r.pattern.substr(0, 7) == "/staff/";
-    EXPECT_EQ(staff_path, r.access != Access::kPublic) << r.pattern;
-    // Only public routes may be cached: the cache is shared by every visitor.
+    // Staff pages live under /staff, and only there; none is public.
+    EXPECT_EQ(IsStaffPath(r.pattern), r.access != Access::kPublic) << r.pattern;
+    if (IsStaffPath(r.pattern)) {
+      EXPECT_NE(r.access, Access::kPublic) << r.pattern;
+    }
+    // A public route has a public handler; every other a staff handler (run by the gate).
+    EXPECT_EQ(r.handler != nullptr, r.access == Access::kPublic) << r.pattern;
+    EXPECT_EQ(r.staff != nullptr, r.access != Access::kPublic) << r.pattern;
+  }
+}
+
+TEST(Routes, OnlyPublicRoutesAreCached) {
+  for (const Route& r : Routes()) {
+    // The cache is shared by every visitor: a staff page in it would leak.
     if (r.cacheable) {
       EXPECT_EQ(r.access, Access::kPublic) << r.pattern;
+      EXPECT_EQ(r.method, Method::kGet) << r.pattern;
     }
   }
+}
+
+TEST(Routes, EveryFormPostCarriesTheCsrfToken) {
+  for (const Route& r : Routes()) {
+    if (r.method != Method::kGet) {
+      EXPECT_TRUE(r.csrf) << r.pattern << ": a non-GET route without the CSRF flag";
+      EXPECT_NE(r.access, Access::kPublic) << r.pattern << ": the public side takes no posts";
+    }
+    if (r.upload) {
+      EXPECT_EQ(r.method, Method::kPost) << r.pattern;
+    }
+  }
+}
+
+TEST(Routes, OnlyAccountPagesComeBeforeAPasswordChange) {
+  for (const Route& r : Routes()) {
+    if (!r.before_password_change) continue;
+    EXPECT_TRUE(r.pattern == "/staff/sign-in" || r.pattern == "/staff/sign-out" ||
+                r.pattern == "/staff/password")
+        << r.pattern;
+  }
+}
+
+TEST(Routes, StaffPathsReachTheirOwnRoutes) {
+  struct Case {
+    Method method;
+    const char* path;
+    const char* pattern;
+  } cases[] = {
+      {Method::kGet, "/staff", "/staff"},
+      {Method::kGet, "/staff/sign-in", "/staff/sign-in"},
+      {Method::kGet, "/staff/users", "/staff/users"},
+      {Method::kGet, "/staff/cumbria/decisions/new", "/staff/{body}/decisions/new"},
+      {Method::kGet, "/staff/decisions/12", "/staff/decisions/{id}"},
+      {Method::kGet, "/staff/decisions/12/edit", "/staff/decisions/{id}/edit"},
+      {Method::kPost, "/staff/decisions/12/attachments", "/staff/decisions/{id}/attachments"},
+      {Method::kGet, "/staff/decisions/12/attachments/ab12", "/staff/decisions/{id}/attachments/{sha256}"},
+      {Method::kGet, "/staff/decisions/12/signed/ab12", "/staff/decisions/{id}/signed/{content_hash}"},
+      {Method::kPost, "/staff/decisions/12/withdraw", "/staff/decisions/{id}/withdraw"},
+  };
+  for (const auto& c : cases) {
+    RouteParams p;
+    const Route* first = nullptr;
+    for (const Route& r : Routes()) {
+      if (r.method == c.method && MatchRoute(r.pattern, c.path, p)) {
+        first = &r;
+        break;
+      }
+    }
+    ASSERT_NE(first, nullptr) << c.path;
+    EXPECT_EQ(first->pattern, c.pattern) << c.path;
+  }
+  EXPECT_TRUE(IsUploadPath("/staff/decisions/12/attachments"));
+  EXPECT_FALSE(IsUploadPath("/staff/decisions/12/edit"));
+  EXPECT_FALSE(IsUploadPath("/cumbria/decisions"));
 }
 
 TEST(Routes, JsonFormsComeBeforeHtmlForms) {

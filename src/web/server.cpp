@@ -93,7 +93,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
-    parser_->body_limit(server_.options.body_limit);
+    // The larger of the two limits until the target is known (OnHeader).
+    parser_->body_limit(std::max(server_.options.body_limit, server_.options.upload_body_limit));
     stream_.expires_after(buffer_.size() == 0 ? server_.options.idle_timeout
                                               : server_.options.read_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
@@ -105,6 +106,17 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec) {
     if (ec == http::error::body_limit) return SendPlain(413, "Request body too large\n");
     if (ec) return Fail(ec);
+    // Uploads (multipart posts to an upload route) may be larger than other requests.
+    const auto& head = parser_->get();
+    std::string_view target(head.target().data(), head.target().size());
+    auto path = PercentDecode(target.substr(0, target.find('?')), false);
+    bool upload = head.method() == http::verb::post && path && IsUploadPath(*path);
+    std::size_t limit = upload ? server_.options.upload_body_limit : server_.options.body_limit;
+    if (auto length = parser_->content_length(); length && *length > limit) {
+      return SendPlain(413, upload ? "The file is too large. The largest file you can upload is 20 MB.\n"
+                                   : "Request body too large\n");
+    }
+    parser_->body_limit(limit);  // for chunked bodies, counted as they arrive
     stream_.expires_after(server_.options.read_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code e, std::size_t) { self->OnRead(e); });

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{15};  // to read one request, headers then body
   std::chrono::seconds idle_timeout{30};  // keep-alive wait between requests
   std::size_t body_limit = 1 << 20;       // bytes of request body accepted
+  std::size_t upload_body_limit = kUploadBodyLimit;  // on upload routes (routes.hpp)
 };
 
 class Server {

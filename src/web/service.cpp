@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "web/handlers.hpp"
+#include "web/staff_gate.hpp"
 
 namespace assent::web {
 namespace {
@@ -47,16 +48,20 @@ Response Service::Dispatch(const Request& req) {
     }
   }
   RouteParams params;
-  bool path_known = false;
+  std::string allow;  // the methods the path answers, for a 405
   for (const Route& route : Routes()) {
     if (!MatchRoute(route.pattern, req.path, params)) continue;
-    path_known = true;
+    std::string_view name = route.method == Method::kPost ? "POST" : "GET, HEAD";
+    if (allow.find(name) == std::string::npos) {
+      if (!allow.empty()) allow += ", ";
+      allow += name;
+    }
     bool method_ok = route.method == req.method ||
                      (route.method == Method::kGet && req.method == Method::kHead);
     if (!method_ok) continue;
     if (route.access != Access::kPublic) {
-      // No staff sign-in exists yet: nothing but public routes can be reached.
-      return ErrorPage(site_, 403, "You do not have access to this page.");
+      // Sign-in, role and CSRF are checked there, before the handler; never cached.
+      return StaffDispatch(route, req, params, site_);
     }
     std::uint64_t generation = cache_.generation();
     Response r = route.handler(req, params, site_);
@@ -64,9 +69,9 @@ Response Service::Dispatch(const Request& req) {
     if (route.cacheable && r.status == 200) cache_.Put(req.target, r, generation);
     return Conditional(req, r);
   }
-  if (path_known) {
+  if (!allow.empty()) {
     return MakeResponse(405, "text/plain; charset=utf-8", "Method not allowed\n", "no-store",
-                        {{"Allow", "GET, HEAD"}});
+                        {{"Allow", allow}});
   }
   return ErrorPage(site_, 404,
                    "If you typed the web address, check it is correct. If you followed a link, "

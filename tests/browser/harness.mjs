@@ -358,7 +358,8 @@ async function run(runFlow) {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-    const state = { base, axeSource, checked: new Set(), current: null, lastNavigation: null };
+    // bin and dataDir let a flow run other `assent` commands (user add) on the same store.
+    const state = { base, axeSource, checked: new Set(), current: null, lastNavigation: null, bin, dataDir };
     watchPage(page, state);
 
     await runFlow(page, state, opts);

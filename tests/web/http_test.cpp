@@ -7,14 +7,9 @@
 
 #include <thread>
 
-#include "render/html_pages.hpp"
-#include "services/demo_data.hpp"
-#include "storage/open_store.hpp"
 #include "tests/storage/store_contract.hpp"
-#include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
-#include "tests/support/temp_dir.hpp"
-#include "web/server.hpp"
+#include "tests/support/web_site.hpp"
 
 namespace assent::web {
 namespace {
@@ -37,25 +32,15 @@ class HttpTest : public ::testing::Test {
   }
 
   struct Env {
-    testing_support::TempDir dir;
-    std::unique_ptr<storage::Store> store;
-    std::optional<render::HtmlPages> pages;
-    std::optional<StaticFiles> files;
-    PageCache cache;
-    std::unique_ptr<Service> service;
-    std::unique_ptr<Server> server;
+    testing_support::WebSite site;
+    storage::Store* store = nullptr;
+    web::PageCache* cache = nullptr;
     std::uint16_t port = 0;
 
     void Start() {
-      auto s = storage::OpenStore("sqlite:" + dir.File("http.db"));
-      ASSERT_TRUE(s) << s.error().ToString();
-      store = std::move(*s);
-      services::Catalogue catalogue;
-      auto forms = services::LoadForms(testing_support::SourceDir() + "/forms");
-      ASSERT_TRUE(forms);
-      catalogue.forms = *forms;
-      auto demo = services::LoadDemoIfEmpty(*store, catalogue, testing_support::SourceDir() + "/demo");
-      ASSERT_TRUE(demo) << demo.error().ToString();
+      site.Open("http.db");
+      store = &site.store();
+      cache = &site.cache();
       // A published record whose Part 2 section, Part 2 paper carry the marker, and a
       // draft that must stay invisible.
       auto secret = testing_support::SampleDecision("cumbria", "099/2019", kMarker);
@@ -65,24 +50,15 @@ class HttpTest : public ::testing::Test {
       draft.title = std::string("Draft ") + kMarker;
       ASSERT_TRUE(store->Apply({.insert_decisions = {secret, draft}}));
 
-      auto p = render::HtmlPages::Load(testing_support::SourceDir() + "/templates");
-      ASSERT_TRUE(p) << p.error().ToString();
-      pages.emplace(std::move(*p));
-      auto f = StaticFiles::Load({{"/assets/app/", testing_support::SourceDir() + "/static"}});
-      ASSERT_TRUE(f) << f.error().ToString();
-      files.emplace(std::move(*f));
-      service = std::make_unique<Service>(Site{*store, *pages}, *files, cache);
-      ServerOptions options;
-      options.port = 0;
-      options.io_threads = 2;
-      options.worker_threads = 2;
-      options.read_timeout = std::chrono::seconds(1);
-      options.idle_timeout = std::chrono::seconds(1);
-      options.body_limit = 4096;
-      server = std::make_unique<Server>(options, *service);
-      auto bound = server->Start();
-      ASSERT_TRUE(bound) << bound.error().ToString();
-      port = *bound;
+      testing_support::WebSite::Serving serving;
+      serving.staff = false;
+      serving.server.io_threads = 2;
+      serving.server.worker_threads = 2;
+      serving.server.read_timeout = std::chrono::seconds(1);
+      serving.server.idle_timeout = std::chrono::seconds(1);
+      serving.server.body_limit = 4096;
+      site.Start(serving);
+      port = site.port();
     }
   };
 
@@ -280,7 +256,7 @@ TEST_F(HttpTest, CacheNeverServesStaleAfterAChange) {
   ASSERT_EQ(nlohmann::json::parse(before.body)["decisions"].size(), 1u);
   auto extra = testing_support::SampleDecision("essex", "001-22");
   ASSERT_TRUE(env_->store->Apply({.insert_decisions = {extra}}));
-  env_->cache.Invalidate();  // what the change watcher does within a second
+  env_->cache->Invalidate();  // what the change watcher does within a second
   auto after = Fetch("/essex/decisions.json");
   EXPECT_EQ(nlohmann::json::parse(after.body)["decisions"].size(), 2u);
 }

@@ -3,15 +3,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "render/html_pages.hpp"
-#include "services/demo_data.hpp"
 #include "services/strategy_files.hpp"
-#include "storage/open_store.hpp"
 #include "tests/storage/store_contract.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
-#include "tests/support/temp_dir.hpp"
-#include "web/server.hpp"
+#include "tests/support/web_site.hpp"
 
 namespace assent::web {
 namespace {
@@ -30,47 +26,25 @@ class StrategyHttpTest : public ::testing::Test {
   }
 
   struct Env {
-    testing_support::TempDir dir;
-    std::unique_ptr<storage::Store> store;
+    testing_support::WebSite site;
     strategy::Catalogue strategies;
-    std::optional<render::HtmlPages> pages;
-    std::optional<StaticFiles> files;
-    PageCache cache;
-    std::unique_ptr<Service> service;
-    std::unique_ptr<Server> server;
     std::uint16_t port = 0;
 
     void Start() {
-      auto s = storage::OpenStore("sqlite:" + dir.File("strategy.db"));
-      ASSERT_TRUE(s) << s.error().ToString();
-      store = std::move(*s);
-      services::Catalogue catalogue;
-      auto forms = services::LoadForms(testing_support::SourceDir() + "/forms");
-      ASSERT_TRUE(forms);
-      catalogue.forms = *forms;
-      auto demo = services::LoadDemoIfEmpty(*store, catalogue, testing_support::SourceDir() + "/demo");
-      ASSERT_TRUE(demo) << demo.error().ToString();
+      site.Open("strategy.db");
       // A published decision with a Part 2 marker that approves no strategy.
-      ASSERT_TRUE(store->Apply({.insert_decisions = {testing_support::SampleDecision("cumbria", "099/2019", kMarker)}}));
+      ASSERT_TRUE(site.store().Apply(
+          {.insert_decisions = {testing_support::SampleDecision("cumbria", "099/2019", kMarker)}}));
       auto c = services::LoadStrategies(testing_support::SourceDir() + "/demo/strategies");
       ASSERT_TRUE(c) << c.error().ToString();
       strategies = std::move(*c);
-
-      auto p = render::HtmlPages::Load(testing_support::SourceDir() + "/templates");
-      ASSERT_TRUE(p) << p.error().ToString();
-      pages.emplace(std::move(*p));
-      auto f = StaticFiles::Load({{"/assets/app/", testing_support::SourceDir() + "/static"}});
-      ASSERT_TRUE(f) << f.error().ToString();
-      files.emplace(std::move(*f));
-      service = std::make_unique<Service>(Site{*store, *pages, &strategies}, *files, cache);
-      ServerOptions options;
-      options.port = 0;
-      options.io_threads = 1;
-      options.worker_threads = 2;
-      server = std::make_unique<Server>(options, *service);
-      auto bound = server->Start();
-      ASSERT_TRUE(bound) << bound.error().ToString();
-      port = *bound;
+      testing_support::WebSite::Serving serving;
+      serving.strategies = &strategies;
+      serving.staff = false;
+      serving.server.io_threads = 1;
+      serving.server.worker_threads = 2;
+      site.Start(serving);
+      port = site.port();
     }
   };
 

@@ -1,0 +1,939 @@
+// The staff side over HTTP: the real server on a loopback port, a SQLite store with the
+// demo bodies and their real forms, accounts made with services::AddUser, decisions
+// moved along with the workflow services. The permission matrix asks every staff route
+// as every role (and signed out) and checks each answer; the CSRF, sign-in, session,
+// cache and Part 2 rules are checked on the wire.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <functional>
+#include <map>
+
+#include "accounts/secrets.hpp"
+#include "core/instant.hpp"
+#include "services/accounts.hpp"
+#include "services/workflow.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/web_site.hpp"
+#include "web/routes.hpp"
+#include "workflow/chain.hpp"
+
+namespace assent::web {
+namespace {
+
+using testing_support::HttpReply;
+
+constexpr const char* kMarker = "PART2-STAFF-SECRET-4e1d";
+constexpr const char* kPassword = "correct horse battery staple";
+constexpr const char* kSessionCookie = "__Host-assent_session";
+constexpr const char* kPresessionCookie = "__Host-assent_presession";
+
+// The columns of the permission matrix.
+enum Col { kOut, kOO, kGO, kCE, kDCE, kCFO, kPCC, kDPCC, kLaCC, kAdmin, kCols };
+constexpr std::array<const char*, kCols> kColNames = {
+    "signed out", "cu_oo", "cu_go", "cu_ce", "cu_dce", "cu_cfo", "cu_pcc", "cu_dpcc", "la_cc", "admin"};
+
+struct Account {
+  const char* username;
+  const char* name;
+  const char* roles;
+};
+constexpr Account kAccounts[] = {
+    {"cu_oo", "Olive Originator", "cumbria:originating_officer"},
+    {"cu_go", "Gareth Governance", "cumbria:governance_officer"},
+    {"cu_ce", "Chris Executive", "cumbria:chief_executive"},
+    {"cu_dce", "Dana Deputy", "cumbria:deputy_chief_executive"},
+    {"cu_cfo", "Frances Finance", "cumbria:chief_finance_officer"},
+    {"cu_pcc", "Peter Commissioner", "cumbria:commissioner"},
+    {"cu_dpcc", "Debbie Deputy", "cumbria:deputy_commissioner"},
+    {"la_cc", "Carl Constable", "lancashire:chief_constable"},
+    {"admin", "Ada Admin", "*:administrator"},
+    {"la_oo", "Laura Originator", "lancashire:originating_officer"},
+    {"la_mo", "Mo Monitoring", "lancashire:monitoring_officer"},
+    {"la_pcc", "Lancashire Commissioner", "lancashire:commissioner"},
+    {"locky", "Lock Out", "cumbria:originating_officer"},
+    {"changer", "Must Change", "cumbria:originating_officer"},
+};
+
+// A browser: its cookies and the CSRF token of its session.
+struct Agent {
+  std::string cookie;  // "name=value; name=value"
+  std::string csrf;
+};
+
+std::string Encode(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof(buf), "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string Form(std::initializer_list<std::pair<std::string, std::string>> fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    if (!out.empty()) out += '&';
+    out += Encode(k) + "=" + Encode(v);
+  }
+  return out;
+}
+
+// Every Set-Cookie header of a reply (the reply's map keeps only one per name).
+std::vector<std::string> SetCookies(const HttpReply& r) {
+  std::vector<std::string> out;
+  size_t end = r.raw.find("\r\n\r\n");
+  size_t pos = 0;
+  while ((pos = r.raw.find("\r\nSet-Cookie: ", pos)) != std::string::npos && pos < end) {
+    pos += 14;
+    out.push_back(r.raw.substr(pos, r.raw.find("\r\n", pos) - pos));
+  }
+  return out;
+}
+
+// The value a Set-Cookie gives `name`, or nullopt.
+std::optional<std::string> CookieSet(const HttpReply& r, const std::string& name) {
+  for (const auto& c : SetCookies(r)) {
+    if (c.rfind(name + "=", 0) == 0) return c.substr(name.size() + 1, c.find(';') - name.size() - 1);
+  }
+  return std::nullopt;
+}
+
+// The first hidden csrf field of a page.
+std::string CsrfOf(const std::string& body) {
+  const std::string key = "name=\"csrf\" value=\"";
+  size_t at = body.find(key);
+  if (at == std::string::npos) return {};
+  at += key.size();
+  return body.substr(at, body.find('"', at) - at);
+}
+
+class StaffHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    env_ = new Env();
+    env_->Start();
+  }
+  static void TearDownTestSuite() {
+    delete env_;
+    env_ = nullptr;
+  }
+
+  struct Env {
+    testing_support::WebSite site;
+    std::map<std::string, accounts::User> users;
+    std::map<std::string, Agent> agents;  // signed in once for the suite
+    std::uint16_t port = 0;
+
+    void Start() {
+      site.Open("staff.db");
+      for (const auto& a : kAccounts) {
+        auto roles = accounts::ParseRoleGrants(a.roles);
+        ASSERT_TRUE(roles) << roles.error().ToString();
+        services::NewUser u{a.username, a.name, std::string(a.username) + "@example.org", kPassword, *roles};
+        auto added = services::AddUser(site.store(), u, services::AuditActor{}, Instant::Now());
+        ASSERT_TRUE(added) << a.username << ": " << added.error().ToString();
+        users[a.username] = *added;
+      }
+      testing_support::WebSite::Serving serving;
+      serving.server.io_threads = 2;
+      serving.server.worker_threads = 2;
+      serving.server.body_limit = 64 * 1024;
+      site.Start(serving);
+      port = site.port();
+    }
+  };
+  static Env* env_;
+
+  static storage::Store& store() { return env_->site.store(); }
+  static services::WorkflowSetup Workflow() { return {env_->site.catalogue(), "http://127.0.0.1"}; }
+  static workflow::Actor ActorOf(const std::string& username) {
+    return services::ActorFor(env_->users.at(username));
+  }
+  static std::string Host() { return "127.0.0.1:" + std::to_string(env_->port); }
+
+  static HttpReply Send(const std::string& method, const std::string& target, const Agent* agent,
+                        const std::string& body = "",
+                        const std::string& content_type = "application/x-www-form-urlencoded",
+                        const std::string& extra_headers = "") {
+    std::string req = method + " " + target + " HTTP/1.1\r\nHost: " + Host() + "\r\n";
+    if (agent && !agent->cookie.empty()) req += "Cookie: " + agent->cookie + "\r\n";
+    if (method == "POST") {
+      if (extra_headers.find("Origin:") == std::string::npos) req += "Origin: http://" + Host() + "\r\n";
+      req += "Content-Type: " + content_type + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    }
+    req += extra_headers + "Connection: close\r\n\r\n" + body;
+    return testing_support::SendRaw(env_->port, req);
+  }
+  static HttpReply Get(const std::string& target, const Agent* agent = nullptr) {
+    return Send("GET", target, agent);
+  }
+  static HttpReply Post(const std::string& target, const Agent& agent, std::string body) {
+    if (!agent.csrf.empty()) body = "csrf=" + Encode(agent.csrf) + (body.empty() ? "" : "&" + body);
+    return Send("POST", target, &agent, body);
+  }
+
+  // Signs in through the pages, as a browser does.
+  static Agent SignIn(const std::string& username, const std::string& password = kPassword) {
+    auto page = Get("/staff/sign-in");
+    EXPECT_EQ(page.status, 200);
+    auto pre = CookieSet(page, kPresessionCookie);
+    EXPECT_TRUE(pre.has_value());
+    Agent tmp{std::string(kPresessionCookie) + "=" + pre.value_or(""), CsrfOf(page.body)};
+    EXPECT_EQ(tmp.csrf, pre.value_or("?"));
+    auto r = Post("/staff/sign-in", tmp, Form({{"username", username}, {"password", password}}));
+    EXPECT_EQ(r.status, 303) << username << ": " << r.body.substr(0, 2000);
+    auto token = CookieSet(r, kSessionCookie);
+    Agent a{std::string(kSessionCookie) + "=" + token.value_or(""), ""};
+    auto home = Get("/staff", &a);
+    a.csrf = CsrfOf(home.body);
+    return a;
+  }
+
+  // A fresh session made in process (no page round trip), for cells that end sessions.
+  static Agent FreshSession(const std::string& username) {
+    auto s = services::SignIn(store(), username, kPassword, Instant::Now());
+    EXPECT_TRUE(s) << s.error().ToString();
+    return Agent{std::string(kSessionCookie) + "=" + s->token, s->session.csrf_token};
+  }
+
+  static const Agent& AgentFor(const std::string& username) {
+    auto it = env_->agents.find(username);
+    if (it == env_->agents.end()) it = env_->agents.emplace(username, SignIn(username)).first;
+    return it->second;
+  }
+
+  // Decisions moved along with the workflow services, as the named people.
+  static decisions::Decision Load(std::int64_t id) {
+    auto d = store().FindDecisionById(id);
+    EXPECT_TRUE(d) << d.error().ToString();
+    return *d;
+  }
+  static std::int64_t NewDraft(const std::string& body = "cumbria", const std::string& author = "cu_oo",
+                               const std::string& title = "Custody CCTV replacement") {
+    auto id = services::CreateDraft(store(), Workflow(), body, title, ActorOf(author), Instant::Now());
+    EXPECT_TRUE(id) << id.error().ToString();
+    workflow::DraftEdit e;
+    e.title = title;
+    e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Replace the custody suite cameras."},
+                  {"recommendation", "", decisions::Part::kPart1, "Approve the purchase."},
+                  {"part2", "", decisions::Part::kPart2, std::string("Tender prices: ") + kMarker}};
+    auto edited = services::EditDraft(store(), Workflow(), *id, Load(*id).version, e, ActorOf(author), Instant::Now());
+    EXPECT_TRUE(edited) << edited.error().ToString();
+    return *id;
+  }
+  static std::int64_t Submitted(const std::string& body = "cumbria", const std::string& author = "cu_oo",
+                                const std::string& title = "Custody CCTV replacement") {
+    std::int64_t id = NewDraft(body, author, title);
+    workflow::SignInput in;
+    in.declaration_confirmed = true;
+    in.content_hash = workflow::ContentHash(Load(id));
+    auto done = services::Submit(store(), Workflow(), id, in, ActorOf(author), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+  static std::int64_t CeSigned(const std::string& title = "Custody CCTV replacement") {
+    std::int64_t id = Submitted("cumbria", "cu_oo", title);
+    workflow::SignInput in;
+    in.step = "opcc_officer";
+    in.capacity = "Chief Executive";
+    in.advice = "Content to proceed.";
+    in.declaration_confirmed = true;
+    in.content_hash = workflow::ContentHash(Load(id));
+    auto done = services::Sign(store(), Workflow(), id, in, ActorOf("cu_ce"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+  static std::int64_t WithAttachment() {
+    std::int64_t id = NewDraft();
+    auto done = services::AddAttachment(store(), Workflow(), id, Load(id).version, "Business case.pdf",
+                                        "application/pdf", decisions::Part::kPart1, "%PDF-1.4 business case",
+                                        ActorOf("cu_oo"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+
+  static std::string D(std::int64_t id) { return "/staff/decisions/" + std::to_string(id); }
+};
+
+StaffHttpTest::Env* StaffHttpTest::env_ = nullptr;
+
+// ---------------------------------------------------------------- the permission matrix
+
+// One request of a cell: what to send as whom.
+struct Cell {
+  std::string path;
+  std::string body;  // form fields after csrf
+  std::string content_type = "application/x-www-form-urlencoded";
+  std::optional<Agent> agent;  // replaces the column's suite session (fresh sessions, sign-in)
+};
+
+struct Row {
+  Method method;
+  std::string_view pattern;
+  std::function<Cell(Col)> make;
+  std::array<int, kCols> expect;  // by Col
+};
+
+std::string Multipart(const std::string& boundary, const std::string& csrf, const std::string& version) {
+  return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n" +
+         "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version + "\r\n" +
+         "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nScores\r\n" +
+         "--" + boundary + "\r\nContent-Disposition: form-data; name=\"part\"\r\n\r\n2\r\n" +
+         "--" + boundary +
+         "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scores.csv\"\r\n"
+         "Content-Type: text/csv\r\n\r\nsupplier,score\r\nA,71\r\n" +
+         "--" + boundary + "--\r\n";
+}
+
+TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
+  // Shared decisions for the read-only rows; every changing row gets a fresh decision
+  // per cell, so the cells do not depend on each other.
+  const std::int64_t draft = NewDraft();
+  const std::int64_t submitted = Submitted();
+  const std::int64_t attached = WithAttachment();
+  const std::string attached_sha = Load(attached).attachments.at(0).sha256;
+  std::string signed_hash;
+  for (const auto& s : Load(submitted).signoffs) signed_hash = s.content_hash;
+  ASSERT_FALSE(signed_hash.empty());
+
+  const auto edit_form = [](std::int64_t id) {
+    auto d = Load(id);
+    return Form({{"version", std::to_string(d.version)},
+                 {"title", "Custody CCTV replacement (revised)"},
+                 {"category", "procurement"},
+                 {"amount", "18,500"},
+                 {"section.executive_summary", "Replace the cameras."},
+                 {"section.recommendation", "Approve."},
+                 {"section.part2", kMarker}});
+  };
+  const auto sign_form = [](std::int64_t id, const std::string& step, const std::string& capacity) {
+    return Form({{"step", step},
+                 {"capacity", capacity},
+                 {"advice", "Fine."},
+                 {"declaration", "yes"},
+                 {"content_hash", workflow::ContentHash(Load(id))}});
+  };
+  const auto decide_form = [](std::int64_t id) {
+    return Form({{"step", "commissioner"},
+                 {"outcome", "approved"},
+                 {"reasons", "Value for money."},
+                 {"no_interests", "yes"},
+                 {"declaration", "yes"},
+                 {"content_hash", workflow::ContentHash(Load(id))}});
+  };
+  const auto same = [](std::string path) { return [path](Col) { return Cell{path}; }; };
+
+  //                  O    OO   GO   CE   DCE  CFO  PCC  DPCC LaCC ADM
+  const std::vector<Row> rows = {
+      {Method::kGet, "/staff/sign-in", same("/staff/sign-in"),
+       {200, 303, 303, 303, 303, 303, 303, 303, 303, 303}},
+      {Method::kPost, "/staff/sign-in",
+       [](Col c) {
+         // Signed out: a stranger's name; signed in: signing in again as oneself.
+         std::string pre = accounts::NewToken();
+         Cell cell{"/staff/sign-in",
+                   Form({{"username", c == kOut ? "nobody" : kColNames[c]}, {"password", kPassword}})};
+         std::string cookie = std::string(kPresessionCookie) + "=" + pre;
+         if (c != kOut) cookie += "; " + FreshSession(kColNames[c]).cookie;  // ended by signing in again
+         cell.agent = Agent{cookie, pre};
+         return cell;
+       },
+       {403, 303, 303, 303, 303, 303, 303, 303, 303, 303}},
+      {Method::kPost, "/staff/sign-out",
+       [](Col c) {
+         Cell cell{"/staff/sign-out"};
+         if (c != kOut) cell.agent = FreshSession(kColNames[c]);
+         return cell;
+       },
+       {403, 303, 303, 303, 303, 303, 303, 303, 303, 303}},
+      {Method::kGet, "/staff/password", same("/staff/password"),
+       {303, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::kPost, "/staff/password",
+       [](Col) {
+         return Cell{"/staff/password",
+                     Form({{"current", kPassword}, {"new_password", "x"}, {"confirm", "y"}})};
+       },
+       {403, 400, 400, 400, 400, 400, 400, 400, 400, 400}},
+      {Method::kGet, "/staff", same("/staff"), {303, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::kGet, "/staff/users", same("/staff/users"),
+       {303, 403, 403, 403, 403, 403, 403, 403, 403, 200}},
+      {Method::kGet, "/staff/{body}/decisions/new", same("/staff/cumbria/decisions/new"),
+       {303, 200, 200, 403, 403, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/{body}/decisions/new",
+       [](Col) { return Cell{"/staff/cumbria/decisions/new", Form({{"title", "Matrix draft"}})}; },
+       {403, 303, 303, 403, 403, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/decisions/{id}", same(D(draft)),
+       {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+      {Method::kGet, "/staff/decisions/{id}/edit", same(D(draft) + "/edit"),
+       {303, 200, 200, 403, 403, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/edit",
+       [&](Col) {
+         std::int64_t id = NewDraft();
+         return Cell{D(id) + "/edit", edit_form(id)};
+       },
+       {403, 303, 303, 403, 403, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/attachments",
+       [](Col c) {
+         std::int64_t id = NewDraft();
+         Cell cell{D(id) + "/attachments"};
+         cell.content_type = "multipart/form-data; boundary=MatrixBoundary";
+         std::string csrf = c == kOut ? "" : AgentFor(kColNames[c]).csrf;
+         cell.body = Multipart("MatrixBoundary", csrf, std::to_string(Load(id).version));
+         return cell;
+       },
+       {403, 303, 303, 403, 403, 403, 403, 403, 404, 403}},
+      {Method::kGet, "/staff/decisions/{id}/attachments/{sha256}",
+       same(D(attached) + "/attachments/" + attached_sha),
+       {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+      {Method::kGet, "/staff/decisions/{id}/sign", same(D(draft) + "/sign"),
+       {303, 200, 403, 403, 403, 403, 403, 403, 404, 403}},
+      {Method::kGet, "/staff/decisions/{id}/sign", same(D(submitted) + "/sign"),
+       {303, 403, 403, 200, 200, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/sign",
+       [&](Col) {
+         std::int64_t id = NewDraft();
+         return Cell{D(id) + "/sign", sign_form(id, "originating_officer", "")};
+       },
+       {403, 303, 403, 403, 403, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/sign",
+       [&](Col) {
+         std::int64_t id = Submitted();
+         return Cell{D(id) + "/sign", sign_form(id, "opcc_officer", "")};
+       },
+       {403, 403, 403, 303, 303, 403, 403, 403, 404, 403}},
+      {Method::kGet, "/staff/decisions/{id}/decide", same(D(submitted) + "/decide"),
+       {303, 403, 403, 403, 403, 403, 409, 409, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/decide",
+       [&](Col) {
+         std::int64_t id = CeSigned();
+         return Cell{D(id) + "/decide", decide_form(id)};
+       },
+       {403, 403, 403, 403, 403, 403, 303, 303, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/return",
+       [&](Col) { return Cell{D(Submitted()) + "/return", Form({{"reason", "Add the tender scores."}})}; },
+       {403, 403, 403, 303, 303, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/withdraw",
+       [&](Col) { return Cell{D(Submitted()) + "/withdraw", Form({{"reason", "No longer needed."}})}; },
+       {403, 303, 303, 303, 303, 403, 303, 403, 404, 403}},
+      {Method::kGet, "/staff/decisions/{id}/signed/{content_hash}",
+       same(D(submitted) + "/signed/" + signed_hash),
+       {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+  };
+
+  // A staff route without a row fails here: add its row when adding the route.
+  for (const Route& route : Routes()) {
+    if (route.access == Access::kPublic) continue;
+    bool covered = false;
+    for (const auto& row : rows) covered = covered || (row.method == route.method && row.pattern == route.pattern);
+    EXPECT_TRUE(covered) << (route.method == Method::kPost ? "POST " : "GET ") << route.pattern
+                         << " has no row in the permission matrix";
+  }
+  for (const auto& row : rows) {
+    bool known = false;
+    for (const Route& route : Routes()) known = known || (row.method == route.method && row.pattern == route.pattern);
+    EXPECT_TRUE(known) << row.pattern << ": a matrix row for a route that does not exist";
+  }
+
+  for (const auto& row : rows) {
+    for (int c = 0; c < kCols; ++c) {
+      Col col = static_cast<Col>(c);
+      Cell cell = row.make(col);
+      Agent agent;
+      if (cell.agent) {
+        agent = *cell.agent;
+      } else if (col != kOut) {
+        agent = AgentFor(kColNames[c]);
+      }
+      HttpReply r;
+      if (row.method == Method::kGet) {
+        r = Send("GET", cell.path, &agent);
+      } else if (cell.content_type.rfind("multipart/", 0) == 0) {
+        r = Send("POST", cell.path, &agent, cell.body, cell.content_type);
+      } else {
+        std::string body = "csrf=" + Encode(agent.csrf) + (cell.body.empty() ? "" : "&" + cell.body);
+        r = Send("POST", cell.path, &agent, body);
+      }
+      const std::string where = std::string(row.method == Method::kPost ? "POST " : "GET ") + cell.path +
+                                " as " + kColNames[c];
+      EXPECT_EQ(r.status, row.expect[c]) << where << "\n" << r.body.substr(0, 3000);
+      // Every staff answer, refusals included, is kept out of every cache.
+      EXPECT_EQ(r.headers["cache-control"], "no-store") << where;
+      if (r.status == 303) {
+        const std::string& to = r.headers["location"];
+        EXPECT_EQ(to.rfind("/", 0), 0u) << where << " redirects off site: " << to;
+        if (col == kOut && row.method == Method::kGet) {
+          EXPECT_EQ(to, "/staff/sign-in?next=" + Encode(cell.path)) << where;
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- CSRF
+
+TEST_F(StaffHttpTest, FormPostsWithoutTheRightTokenOrFromAnotherSiteChangeNothing) {
+  std::int64_t id = NewDraft();
+  auto before = Load(id);
+  const Agent& oo = AgentFor("cu_oo");
+  std::string fields = Form({{"version", std::to_string(before.version)},
+                             {"title", "Hijacked"},
+                             {"section.executive_summary", "x"}});
+  struct Attempt {
+    const char* what;
+    std::string body;
+    std::string headers;
+  } attempts[] = {
+      {"no token", fields, ""},
+      {"a wrong token", "csrf=" + Encode(accounts::NewToken()) + "&" + fields, ""},
+      {"an empty token", "csrf=&" + fields, ""},
+      {"another session's token", "csrf=" + Encode(AgentFor("cu_go").csrf) + "&" + fields, ""},
+      {"a cross-site Origin", "csrf=" + Encode(oo.csrf) + "&" + fields, "Origin: https://evil.example\r\n"},
+      {"an opaque Origin", "csrf=" + Encode(oo.csrf) + "&" + fields, "Origin: null\r\n"},
+  };
+  for (const auto& a : attempts) {
+    auto r = Send("POST", D(id) + "/edit", &oo, a.body, "application/x-www-form-urlencoded", a.headers);
+    EXPECT_EQ(r.status, 403) << a.what;
+    EXPECT_NE(r.body.find("This form has expired or did not come from this site"), std::string::npos) << a.what;
+    EXPECT_EQ(Load(id), before) << a.what << " changed the store";
+  }
+  // A cross-site Referer (no Origin) is refused too; a same-site one passes.
+  std::string raw = "POST " + D(id) + "/withdraw HTTP/1.1\r\nHost: " + Host() + "\r\nCookie: " + oo.cookie +
+                    "\r\nReferer: https://evil.example/form\r\nContent-Type: application/x-www-form-urlencoded\r\n";
+  std::string body = "csrf=" + Encode(oo.csrf) + "&reason=x";
+  raw += "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+  auto referer = testing_support::SendRaw(env_->port, raw);
+  EXPECT_EQ(referer.status, 403);
+  EXPECT_EQ(Load(id).status, decisions::Status::kDraft);
+  // Nor may a form post arrive as JSON.
+  auto json = Send("POST", D(id) + "/edit", &oo, "{\"csrf\": \"" + oo.csrf + "\"}", "application/json");
+  EXPECT_EQ(json.status, 400);
+  EXPECT_EQ(Load(id), before);
+  // With its token, the same post goes through.
+  auto ok = Post(D(id) + "/edit", oo, fields);
+  EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 2000);
+  EXPECT_EQ(Load(id).title, "Hijacked");
+}
+
+TEST_F(StaffHttpTest, SignInNeedsThePresessionPair) {
+  auto page = Get("/staff/sign-in");
+  auto pre = CookieSet(page, kPresessionCookie);
+  ASSERT_TRUE(pre);
+  std::string fields = Form({{"username", "cu_oo"}, {"password", kPassword}});
+  // No cookie, or a token that is not the cookie's: refused before any password check.
+  Agent no_cookie{"", *pre};
+  EXPECT_EQ(Post("/staff/sign-in", no_cookie, fields).status, 403);
+  Agent mismatch{std::string(kPresessionCookie) + "=" + *pre, accounts::NewToken()};
+  auto r = Post("/staff/sign-in", mismatch, fields);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_FALSE(CookieSet(r, kSessionCookie));
+}
+
+// ---------------------------------------------------------------- sign-in and sessions
+
+TEST_F(StaffHttpTest, SignInSetsAStrictSecureHostOnlyCookie) {
+  auto page = Get("/staff/sign-in?next=" + Encode("/staff/users"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"next\" value=\"/staff/users\""), std::string::npos);
+  auto pre = CookieSet(page, kPresessionCookie);
+  ASSERT_TRUE(pre);
+  Agent tmp{std::string(kPresessionCookie) + "=" + *pre, *pre};
+  auto r = Post("/staff/sign-in", tmp,
+                Form({{"username", "admin"}, {"password", kPassword}, {"next", "/staff/users"}}));
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.headers["location"], "/staff/users");
+  std::string session;
+  for (const auto& c : SetCookies(r)) {
+    if (c.rfind(std::string(kSessionCookie) + "=", 0) == 0) session = c;
+  }
+  ASSERT_FALSE(session.empty());
+  for (const char* attr : {"; Path=/", "; HttpOnly", "; SameSite=Strict", "; Secure"}) {
+    EXPECT_NE(session.find(attr), std::string::npos) << attr << " missing in " << session;
+  }
+  EXPECT_EQ(session.find("Domain"), std::string::npos);
+  // The pre-session cookie is cleared.
+  EXPECT_EQ(CookieSet(r, kPresessionCookie), "");
+  // An off-site next is ignored.
+  auto again = Post("/staff/sign-in", tmp,
+                    Form({{"username", "admin"}, {"password", kPassword}, {"next", "//evil.example/"}}));
+  EXPECT_EQ(again.headers["location"], "/staff");
+}
+
+TEST_F(StaffHttpTest, WrongPasswordAndLockOut) {
+  auto page = Get("/staff/sign-in");
+  auto pre = CookieSet(page, kPresessionCookie).value_or("");
+  Agent tmp{std::string(kPresessionCookie) + "=" + pre, pre};
+  auto wrong = Post("/staff/sign-in", tmp, Form({{"username", "locky"}, {"password", "not the password"}}));
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(wrong.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(wrong.body.find("Username or password is wrong"), std::string::npos);
+  EXPECT_NE(wrong.body.find("value=\"locky\""), std::string::npos) << "the username is kept";
+  EXPECT_FALSE(CookieSet(wrong, kSessionCookie));
+  auto unknown = Post("/staff/sign-in", tmp, Form({{"username", "nobody"}, {"password", "whatever it is"}}));
+  EXPECT_NE(unknown.body.find("Username or password is wrong"), std::string::npos) << "the same answer";
+  auto empty = Post("/staff/sign-in", tmp, Form({{"username", ""}, {"password", ""}}));
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("href=\"#username\""), std::string::npos);
+  // Five more failures (six in all) lock the account: even the right password is refused.
+  for (int i = 0; i < 5; ++i) {
+    Post("/staff/sign-in", tmp, Form({{"username", "locky"}, {"password", "still not it"}}));
+  }
+  auto locked = Post("/staff/sign-in", tmp, Form({{"username", "locky"}, {"password", kPassword}}));
+  EXPECT_EQ(locked.status, 403);
+  EXPECT_NE(locked.body.find("Too many failed sign-ins: try again after"), std::string::npos)
+      << locked.body.substr(0, 3000);
+  EXPECT_FALSE(CookieSet(locked, kSessionCookie));
+}
+
+TEST_F(StaffHttpTest, SignOutEndsTheSessionOnTheServer) {
+  Agent a = SignIn("cu_cfo");
+  ASSERT_EQ(Get("/staff", &a).status, 200);
+  auto out = Post("/staff/sign-out", a, "");
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(out.headers["location"], "/staff/sign-in?signed_out=1");
+  EXPECT_EQ(CookieSet(out, kSessionCookie), "");
+  // The old cookie, replayed, no longer signs anyone in.
+  auto replay = Get("/staff", &a);
+  EXPECT_EQ(replay.status, 303);
+  EXPECT_EQ(replay.headers["location"], "/staff/sign-in?next=%2Fstaff");
+  EXPECT_EQ(Post("/staff/cumbria/decisions/new", a, Form({{"title", "x"}})).status, 403);
+  auto signed_out = Get("/staff/sign-in?signed_out=1");
+  EXPECT_NE(signed_out.body.find("You have signed out"), std::string::npos);
+}
+
+TEST_F(StaffHttpTest, AResetPasswordMustBeChangedFirst) {
+  auto reset = services::ResetPassword(store(), "changer", "temporary password 1", services::AuditActor{},
+                                       Instant::Now());
+  ASSERT_TRUE(reset) << reset.error().ToString();
+  Agent a = SignIn("changer", "temporary password 1");
+  EXPECT_EQ(Get("/staff", &a).headers["location"], "/staff/password");
+  EXPECT_EQ(Get("/staff/cumbria/decisions/new", &a).headers["location"], "/staff/password");
+  auto page = Get("/staff/password", &a);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("You need to choose a new password"), std::string::npos);
+  a.csrf = CsrfOf(page.body);
+  EXPECT_EQ(Post("/staff/cumbria/decisions/new", a, Form({{"title", "x"}})).status, 403);
+  auto mismatch = Post("/staff/password", a,
+                       Form({{"current", "temporary password 1"}, {"new_password", "a brand new password"},
+                             {"confirm", "another one entirely"}}));
+  EXPECT_EQ(mismatch.status, 400);
+  EXPECT_NE(mismatch.body.find("The new passwords do not match"), std::string::npos);
+  auto wrong = Post("/staff/password", a,
+                    Form({{"current", "not my password"}, {"new_password", "a brand new password"},
+                          {"confirm", "a brand new password"}}));
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(wrong.body.find("The current password is wrong"), std::string::npos);
+  auto ok = Post("/staff/password", a,
+                 Form({{"current", "temporary password 1"}, {"new_password", "a brand new password"},
+                       {"confirm", "a brand new password"}}));
+  EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 2000);
+  EXPECT_EQ(ok.headers["location"], "/staff?done=password");
+  auto home = Get("/staff?done=password", &a);
+  EXPECT_EQ(home.status, 200) << "the session the change was made in goes on";
+  EXPECT_NE(home.body.find("Your password has been changed"), std::string::npos);
+}
+
+// ---------------------------------------------------------------- caching and confidentiality
+
+TEST_F(StaffHttpTest, StaffPagesAreNeverCachedAndPublicPagesAreTheSameForEveryone) {
+  const Agent& oo = AgentFor("cu_oo");
+  for (const char* target : {"/staff", "/staff/sign-in", "/staff/password", "/staff/cumbria/decisions/new"}) {
+    auto r = Get(target, &oo);
+    EXPECT_EQ(r.headers["cache-control"], "no-store") << target;
+  }
+  // A public page asked with a staff cookie is the public page: no name, no token.
+  auto anonymous = Get("/cumbria/decisions");
+  auto staff = Get("/cumbria/decisions", &oo);
+  EXPECT_EQ(anonymous.body, staff.body);
+  EXPECT_EQ(staff.body.find("Olive Originator"), std::string::npos);
+  EXPECT_EQ(staff.body.find("csrf"), std::string::npos);
+  EXPECT_TRUE(SetCookies(staff).empty());
+  EXPECT_NE(staff.headers["cache-control"], "no-store");
+}
+
+TEST_F(StaffHttpTest, Part2OfUnpublishedDecisionsNeverReachesAPublicUrl) {
+  // Titles of their own: withdrawn records (other tests make some) are public tombstones.
+  const std::string title = "Unpublished fleet telematics";
+  std::int64_t draft = NewDraft("cumbria", "cu_oo", title);
+  std::int64_t submitted = Submitted("cumbria", "cu_oo", title);
+  std::int64_t signed_by_ce = CeSigned(title);
+  // A decided one, the whole Cumbria chain through the pages.
+  std::int64_t decided = CeSigned(title);
+  const Agent& pcc = AgentFor("cu_pcc");
+  auto decide_page = Get(D(decided) + "/decide", &pcc);
+  ASSERT_EQ(decide_page.status, 200) << decide_page.body.substr(0, 3000);
+  auto hash_at = decide_page.body.find("name=\"content_hash\" value=\"");
+  ASSERT_NE(hash_at, std::string::npos);
+  std::string hash = decide_page.body.substr(hash_at + 27, 64);
+  auto decide = Post(D(decided) + "/decide", pcc,
+                     Form({{"step", "commissioner"}, {"outcome", "approved"}, {"reasons", "Good value."},
+                           {"no_interests", "yes"}, {"declaration", "yes"}, {"content_hash", hash}}));
+  ASSERT_EQ(decide.status, 303) << decide.body.substr(0, 3000);
+  ASSERT_EQ(Load(decided).status, decisions::Status::kDecided);
+
+  std::vector<std::string> targets = {"/", "/bodies.json", "/cumbria/decisions", "/cumbria/decisions.json",
+                                      "/cumbria/decisions?year=2026", "/strategies", "/healthz"};
+  for (std::int64_t id : {draft, submitted, signed_by_ce, decided}) {
+    auto d = Load(id);
+    if (d.reference.empty()) continue;
+    std::string slug = decisions::ReferenceSlug(d.reference);
+    auto page = Get("/cumbria/decisions/" + slug);
+    EXPECT_EQ(page.status, 404) << d.reference << " is not public yet";
+    targets.push_back("/cumbria/decisions/" + slug);
+    targets.push_back("/cumbria/decisions/" + slug + ".json");
+  }
+  for (const auto& target : targets) {
+    auto r = Get(target);
+    EXPECT_EQ(r.raw.find(kMarker), std::string::npos) << target;
+    EXPECT_EQ(r.raw.find(title), std::string::npos) << target;
+  }
+  // Staff in the body see it, marked as Part 2, and the viewing is in the history.
+  auto staff = Get(D(decided), &AgentFor("cu_cfo"));
+  ASSERT_EQ(staff.status, 200);
+  EXPECT_NE(staff.body.find(kMarker), std::string::npos);
+  EXPECT_NE(staff.body.find("Part 2 – confidential"), std::string::npos);
+  bool audited = false;
+  auto history = store().DecisionHistory(decided);  // not a range-for over a temporary
+  ASSERT_TRUE(history);
+  for (const auto& e : *history) {
+    audited = audited || (e.action == "part2.view" && e.actor == "cu_cfo");
+  }
+  EXPECT_TRUE(audited);
+  EXPECT_NE(staff.body.find("Decided"), std::string::npos);
+  EXPECT_NE(staff.body.find("Approved"), std::string::npos);
+  // Outside the body: not found, and no Part 2.
+  auto outsider = Get(D(decided), &AgentFor("la_cc"));
+  EXPECT_EQ(outsider.status, 404);
+  EXPECT_EQ(outsider.raw.find(kMarker), std::string::npos);
+}
+
+// ---------------------------------------------------------------- pages and refusals
+
+TEST_F(StaffHttpTest, RefusalsAreShownOnThePageTheyCameFrom) {
+  const Agent& pcc = AgentFor("cu_pcc");
+  std::int64_t id = Submitted();
+  // Deciding before the chief executive has signed.
+  auto early = Get(D(id) + "/decide", &pcc);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_EQ(early.body.find("id=\"decide-form\""), std::string::npos);
+  auto post = Post(D(id) + "/decide", pcc,
+                   Form({{"step", "commissioner"}, {"outcome", "approved"}, {"reasons", "r"},
+                         {"no_interests", "yes"}, {"declaration", "yes"},
+                         {"content_hash", workflow::ContentHash(Load(id))}}));
+  EXPECT_EQ(post.status, 409);
+  EXPECT_NE(post.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_EQ(Load(id).status, decisions::Status::kSubmitted);
+
+  // Bad input keeps what was typed.
+  std::int64_t ready = CeSigned();
+  auto missing = Post(D(ready) + "/decide", pcc,
+                      Form({{"step", "commissioner"}, {"outcome", "approved"}, {"reasons", ""},
+                            {"interests", "I chair the supplier's charity"}, {"declaration", "yes"},
+                            {"content_hash", workflow::ContentHash(Load(ready))}}));
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("href=\"#reasons\""), std::string::npos) << missing.body.substr(0, 3000);
+  EXPECT_NE(missing.body.find("I chair the supplier&apos;s charity"), std::string::npos);
+
+  // A stale content hash: the page says the content changed.
+  auto stale = Post(D(ready) + "/decide", pcc,
+                    Form({{"step", "commissioner"}, {"outcome", "approved"}, {"reasons", "r"},
+                          {"no_interests", "yes"}, {"declaration", "yes"}, {"content_hash", std::string(64, 'a')}}));
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("changed while you were reading it"), std::string::npos);
+
+  // Withdraw without a reason.
+  std::int64_t draft = NewDraft();
+  auto no_reason = Post(D(draft) + "/withdraw", AgentFor("cu_oo"), Form({{"reason", ""}}));
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("href=\"#withdraw-reason\""), std::string::npos);
+
+  // An edit against a version that moved keeps the person's text.
+  auto d = Load(draft);
+  auto first = Post(D(draft) + "/edit", AgentFor("cu_go"),
+                    Form({{"version", std::to_string(d.version)}, {"title", "Changed by Gareth"}}));
+  ASSERT_EQ(first.status, 303) << first.body.substr(0, 2000);
+  auto conflict = Post(D(draft) + "/edit", AgentFor("cu_oo"),
+                       Form({{"version", std::to_string(d.version)}, {"title", "Olive's own title"},
+                             {"section.executive_summary", "Olive's unsaved summary"}}));
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_NE(conflict.body.find("Someone else changed this draft"), std::string::npos);
+  EXPECT_NE(conflict.body.find("Olive&apos;s unsaved summary"), std::string::npos);
+  EXPECT_EQ(Load(draft).title, "Changed by Gareth");
+  // A bad amount is the person's to fix.
+  auto amount = Post(D(draft) + "/edit", AgentFor("cu_oo"),
+                     Form({{"version", std::to_string(Load(draft).version)}, {"title", "t"}, {"amount", "lots"}}));
+  EXPECT_EQ(amount.status, 400);
+  EXPECT_NE(amount.body.find("href=\"#amount\""), std::string::npos);
+}
+
+TEST_F(StaffHttpTest, TheDecisionPageShowsChainHistoryAndActions) {
+  std::int64_t id = CeSigned();
+  auto page = Get(D(id), &AgentFor("cu_pcc"));
+  ASSERT_EQ(page.status, 200);
+  auto d = Load(id);
+  EXPECT_NE(page.body.find(d.reference), std::string::npos);
+  EXPECT_NE(page.body.find("Chris Executive"), std::string::npos);
+  EXPECT_NE(page.body.find("as Chief Executive"), std::string::npos);
+  EXPECT_NE(page.body.find("Advice: Content to proceed."), std::string::npos);
+  EXPECT_NE(page.body.find("/signed/"), std::string::npos) << "a link to what was signed";
+  EXPECT_NE(page.body.find(D(id) + "/decide"), std::string::npos) << "the decide button";
+  EXPECT_NE(page.body.find("id=\"history\""), std::string::npos);
+  for (const char* what : {"Draft started", "Edited", "Submitted", "Signed"}) {
+    EXPECT_NE(page.body.find(what), std::string::npos) << what;
+  }
+  // The originating officer has nothing to sign here, but may withdraw.
+  auto oo = Get(D(id), &AgentFor("cu_oo"));
+  EXPECT_EQ(oo.body.find(D(id) + "/decide\""), std::string::npos);
+  EXPECT_NE(oo.body.find(D(id) + "/withdraw"), std::string::npos);
+  // What was signed, readable.
+  std::string hash = d.signoffs.back().content_hash;
+  auto snapshot = Get(D(id) + "/signed/" + hash, &AgentFor("cu_cfo"));
+  ASSERT_EQ(snapshot.status, 200);
+  EXPECT_NE(snapshot.body.find("Replace the custody suite cameras."), std::string::npos);
+  EXPECT_NE(snapshot.body.find(kMarker), std::string::npos);
+  EXPECT_EQ(Get(D(id) + "/signed/" + std::string(64, '0'), &AgentFor("cu_cfo")).status, 404);
+  EXPECT_EQ(Get("/staff/decisions/999999", &AgentFor("cu_cfo")).status, 404);
+  EXPECT_EQ(Get("/staff/decisions/abc", &AgentFor("cu_cfo")).status, 404);
+}
+
+TEST_F(StaffHttpTest, AttachmentsUploadWithinTheirLimitAndDownloadAsFiles) {
+  std::int64_t id = NewDraft();
+  const Agent& oo = AgentFor("cu_oo");
+  // Bigger than the ordinary body limit (64 KiB here), well within the upload limit.
+  std::string big(300 * 1024, 'x');
+  std::string boundary = "UploadBoundary7";
+  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + oo.csrf +
+                     "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" +
+                     std::to_string(Load(id).version) + "\r\n--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"part\"\r\n\r\n1\r\n--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n\r\n--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Big \\\"report\\\".txt\"\r\n"
+                     "Content-Type: text/plain\r\n\r\n" + big + "\r\n--" + boundary + "--\r\n";
+  auto up = Send("POST", D(id) + "/attachments", &oo, body, "multipart/form-data; boundary=" + boundary);
+  ASSERT_EQ(up.status, 303) << up.body.substr(0, 2000);
+  auto d = Load(id);
+  ASSERT_EQ(d.attachments.size(), 1u);
+  EXPECT_EQ(d.attachments[0].size, static_cast<std::int64_t>(big.size()));
+  auto down = Get(D(id) + "/attachments/" + d.attachments[0].sha256, &AgentFor("cu_cfo"));
+  EXPECT_EQ(down.status, 200);
+  EXPECT_EQ(down.body, big);
+  EXPECT_EQ(down.headers["content-type"], "text/plain");
+  EXPECT_EQ(down.headers["content-disposition"].rfind("attachment; filename=\"Big _report_.txt\"", 0), 0u)
+      << down.headers["content-disposition"];
+  EXPECT_EQ(down.headers["cache-control"], "no-store");
+  // The same size to an ordinary form is too large.
+  auto edit = Send("POST", D(id) + "/edit", &oo, "csrf=" + oo.csrf + "&title=" + big);
+  EXPECT_EQ(edit.status, 413);
+  // Past the upload limit, refused before it is read.
+  std::string head = "POST " + D(id) + "/attachments HTTP/1.1\r\nHost: " + Host() + "\r\nCookie: " + oo.cookie +
+                     "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " +
+                     std::to_string(kUploadBodyLimit + 1) + "\r\nConnection: close\r\n\r\n";
+  auto huge = testing_support::SendRaw(env_->port, head);
+  EXPECT_EQ(huge.status, 413);
+  // Empty file: a message on the editor.
+  std::string empty = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + oo.csrf +
+                      "\r\n--b\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" +
+                      std::to_string(Load(id).version) +
+                      "\r\n--b\r\nContent-Disposition: form-data; name=\"part\"\r\n\r\n1\r\n"
+                      "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\"\r\n\r\n\r\n--b--\r\n";
+  auto none = Send("POST", D(id) + "/attachments", &oo, empty, "multipart/form-data; boundary=b");
+  EXPECT_EQ(none.status, 400);
+  EXPECT_NE(none.body.find("Choose a file to upload"), std::string::npos);
+}
+
+TEST_F(StaffHttpTest, TheLancashireJointDecisionNeedsBothDecisionMakers) {
+  std::int64_t id = services::CreateDraft(store(), Workflow(), "lancashire", "Joint estates review",
+                                          ActorOf("la_oo"), Instant::Now())
+                        .value();
+  workflow::DraftEdit e;
+  e.title = "Joint estates review";
+  e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Review the estate."},
+                {"recommendation", "", decisions::Part::kPart1, "Agree the review."}};
+  ASSERT_TRUE(services::EditDraft(store(), Workflow(), id, Load(id).version, e, ActorOf("la_oo"), Instant::Now()));
+  // The author submits: on this form that signs nothing, and the chain starts with the
+  // monitoring officer.
+  const Agent& oo = AgentFor("la_oo");
+  auto submit_page = Get(D(id) + "/sign", &oo);
+  ASSERT_EQ(submit_page.status, 200) << submit_page.body.substr(0, 3000);
+  EXPECT_NE(submit_page.body.find("you do not sign it"), std::string::npos);
+  EXPECT_EQ(submit_page.body.find("id=\"declaration\""), std::string::npos);
+  auto hash_at = submit_page.body.find("name=\"content_hash\" value=\"");
+  auto submitted = Post(D(id) + "/sign", oo, Form({{"content_hash", submit_page.body.substr(hash_at + 27, 64)}}));
+  ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 3000);
+  EXPECT_EQ(Load(id).status, decisions::Status::kSubmitted);
+  EXPECT_FALSE(Load(id).reference.empty());
+  auto mo = SignIn("la_mo");
+  auto sign = Get(D(id) + "/sign", &mo);
+  ASSERT_EQ(sign.status, 200) << sign.body.substr(0, 3000);
+  hash_at = sign.body.find("name=\"content_hash\" value=\"");
+  auto signed_by_mo = Post(D(id) + "/sign", mo,
+                           Form({{"step", "monitoring_officer"}, {"declaration", "yes"},
+                                 {"content_hash", sign.body.substr(hash_at + 27, 64)}}));
+  ASSERT_EQ(signed_by_mo.status, 303) << signed_by_mo.body.substr(0, 3000);
+  const auto decide = [&](const Agent& a, const std::string& step) {
+    return Post(D(id) + "/decide", a,
+                Form({{"step", step}, {"outcome", "approved"}, {"reasons", "Agreed at the board."},
+                      {"no_interests", "yes"}, {"declaration", "yes"},
+                      {"content_hash", workflow::ContentHash(Load(id))}}));
+  };
+  auto pcc = SignIn("la_pcc");
+  ASSERT_EQ(decide(pcc, "commissioner").status, 303);
+  EXPECT_EQ(Load(id).status, decisions::Status::kSubmitted) << "still waiting for the chief constable";
+  auto waiting = Get("/staff", &AgentFor("la_cc"));
+  EXPECT_NE(waiting.body.find("Joint estates review"), std::string::npos);
+  ASSERT_EQ(decide(AgentFor("la_cc"), "chief_constable").status, 303);
+  auto done = Load(id);
+  EXPECT_EQ(done.status, decisions::Status::kDecided);
+  EXPECT_EQ(done.outcome, decisions::Outcome::kApproved);
+}
+
+}  // namespace
+}  // namespace assent::web
+
+namespace assent::web {
+namespace {
+
+TEST(StaffCookies, PlainHttpDevelopmentDropsSecureAndThePrefix) {
+  // cookie_secure = false: for plain HTTP on a host other than localhost only.
+  testing_support::WebSite site;
+  site.Open("insecure.db");
+  auto roles = accounts::ParseRoleGrants("cumbria:governance_officer");
+  ASSERT_TRUE(roles);
+  ASSERT_TRUE(services::AddUser(site.store(), {"dev", "Dev Eloper", "", kPassword, *roles},
+                                services::AuditActor{}, Instant::Now()));
+  testing_support::WebSite::Serving serving;
+  serving.cookie_secure = false;
+  site.Start(serving);
+  auto page = testing_support::Get(site.port(), "/staff/sign-in");
+  auto pre = CookieSet(page, "assent_presession");
+  ASSERT_TRUE(pre) << page.raw.substr(0, 1500);
+  EXPECT_FALSE(CookieSet(page, kPresessionCookie));
+  std::string body = "csrf=" + *pre + "&" + Form({{"username", "dev"}, {"password", kPassword}});
+  auto r = testing_support::SendRaw(
+      site.port(), "POST /staff/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: assent_presession=" + *pre +
+                       "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+  ASSERT_EQ(r.status, 303) << r.body;
+  std::string session;
+  for (const auto& c : SetCookies(r)) {
+    if (c.rfind("assent_session=", 0) == 0) session = c;
+  }
+  ASSERT_FALSE(session.empty());
+  EXPECT_EQ(session.find("Secure"), std::string::npos);
+  EXPECT_NE(session.find("HttpOnly; SameSite=Strict"), std::string::npos);
+  auto token = *CookieSet(r, "assent_session");
+  auto home = testing_support::Get(site.port(), "/staff", "Cookie: assent_session=" + token + "\r\n");
+  EXPECT_EQ(home.status, 200);
+  // The secure name means nothing here.
+  auto other = testing_support::Get(site.port(), "/staff", std::string("Cookie: ") + kSessionCookie + "=" + token + "\r\n");
+  EXPECT_EQ(other.status, 303);
+}
+
+}  // namespace
+}  // namespace assent::web
