@@ -67,17 +67,7 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     if (!demo) return demo.error();
     if (demo->loaded) {
       spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
-      // Staff accounts to try the workflow with, only on a data directory the demo
-      // register was just loaded into (never on a store that already holds real data).
-      auto staff = services::CreateDemoStaffIfNone(*app->store, app->paths.demo + "/staff.toml",
-                                                   Instant::Now());
-      if (!staff) return staff.error();
-      if (staff->created) {
-        spdlog::warn(
-            "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
-            "Demo only: start a real deployment on a fresh data directory.",
-            fmt::join(staff->usernames, ", "), staff->password);
-      }
+      app->demo_just_loaded = true;
     }
   }
   std::string strategies_dir = config.strategies_dir;
@@ -112,6 +102,19 @@ Result<void> Serve(App& app) {
   if (!c.smtp_url.empty() && c.smtp_from.empty()) {
     return Fail(ErrorCode::kInvalidInput, "set smtp_from (the sender address) as well as smtp_url",
                 "smtp_from");
+  }
+  if (c.demo && app.demo_just_loaded) {
+    // Staff accounts to try the workflow with, only when serving a data directory the
+    // demo register was just loaded into (never a store that already held data).
+    auto staff = services::CreateDemoStaffIfNone(*app.store, app.paths.demo + "/staff.toml",
+                                                 Instant::Now());
+    if (!staff) return staff.error();
+    if (staff->created) {
+      spdlog::warn(
+          "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
+          "Demo only: start a real deployment on a fresh data directory.",
+          fmt::join(staff->usernames, ", "), staff->password);
+    }
   }
   auto pages = render::HtmlPages::Load(app.paths.templates);
   if (!pages) return pages.error();

@@ -30,6 +30,9 @@ struct App {
   // The outbox's sender thread while Serve runs with smtp_url set (null otherwise);
   // handlers may Wake() it after a change that queued mail.
   std::unique_ptr<services::MailSender> mail;
+  // The demo register was loaded into this store when it opened (a fresh data
+  // directory): `serve` then creates the demo staff accounts.
+  bool demo_just_loaded = false;
 };
 
 // The SMTP settings of the configuration (url empty: mail off).

@@ -34,7 +34,9 @@ namespace assent::decisions {
 // read "bodies.toml: key body[1].reference_pattern: ...".
 Result<std::vector<Body>> ParseBodies(std::string_view toml_text, std::string_view where);
 
-// A slug is 1-40 characters of a-z, 0-9 and '-', not starting with '-'.
+// A slug is 1-40 characters of a-z, 0-9 and '-', not starting with '-', and not one
+// of the site's own first path segments (IsReservedSlug).
 bool IsValidSlug(std::string_view slug);
+bool IsReservedSlug(std::string_view slug);  // "staff", "api", "assets", "strategies", "healthz"
 
 }  // namespace assent::decisions

@@ -8,8 +8,17 @@
 
 namespace assent::decisions {
 
+bool IsReservedSlug(std::string_view slug) {
+  // First path segments the site itself uses (web/routes.cpp): a body with one of these
+  // slugs would be shadowed by the staff pages, the API or the assets.
+  for (std::string_view r : {"staff", "api", "assets", "strategies", "healthz"}) {
+    if (slug == r) return true;
+  }
+  return false;
+}
+
 bool IsValidSlug(std::string_view slug) {
-  if (slug.empty() || slug.size() > 40 || slug.front() == '-') return false;
+  if (slug.empty() || slug.size() > 40 || slug.front() == '-' || IsReservedSlug(slug)) return false;
   for (char c : slug) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) return false;
@@ -59,6 +68,9 @@ Result<std::vector<Body>> ParseBodies(std::string_view toml_text, std::string_vi
         return bad(path + std::string(key), required ? "is missing or not a string"
                                                      : "must be a string");
       }
+    }
+    if (IsReservedSlug(b.slug)) {
+      return bad(path + "slug", fmt::format("'{}' is a path the site uses itself: choose another slug", b.slug));
     }
     if (!IsValidSlug(b.slug)) {
       return bad(path + "slug", fmt::format("'{}' is not a valid slug (a-z, 0-9, '-')", b.slug));

@@ -29,6 +29,8 @@ TEST(BodyFile, ErrorsNameFileAndKey) {
        "N for the number"},
       {"[[body]]\nslug = 'Bad Slug'\nname = 'X'\nform = 'f'\nreference_pattern = 'NN'\n",
        "b.toml: key body[0].slug: 'Bad Slug' is not a valid slug (a-z, 0-9, '-')"},
+      {"[[body]]\nslug = 'staff'\nname = 'X'\nform = 'f'\nreference_pattern = 'NN'\n",
+       "b.toml: key body[0].slug: 'staff' is a path the site uses itself: choose another slug"},
       {std::string(base) + "reference_pattern = 'NN'\npublication_working_days = -1\n",
        "b.toml: key body[0].publication_working_days: must be a whole number from 0 to 60"},
       {std::string(base) + "reference_pattern = 'NN'\ncalendar = 'mars'\n",

@@ -90,8 +90,12 @@ Result<void> Validate(const Decision& decision) {
   if (Trim(decision.title).empty()) {
     return Fail(ErrorCode::kInvalidInput, "the title is empty", "field title");
   }
-  if (decision.status != Status::kDraft && Trim(decision.reference).empty()) {
-    return Fail(ErrorCode::kInvalidInput, "only a draft may be without a reference",
+  // A reference is assigned on submission; a draft withdrawn before it was ever
+  // submitted never had one.
+  if (decision.status != Status::kDraft && decision.status != Status::kWithdrawn &&
+      Trim(decision.reference).empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "only a draft, or a draft withdrawn before submission, may be without a reference",
                 "field reference");
   }
   for (char c : decision.reference) {
@@ -100,12 +104,23 @@ Result<void> Validate(const Decision& decision) {
                   "field reference");
     }
   }
-  if (!IsValidUtf8(decision.title) || !IsValidUtf8(decision.reference)) {
+  if (!IsValidUtf8(decision.title) || !IsValidUtf8(decision.reference) ||
+      decision.title.find('\0') != std::string::npos) {
     return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8", "field title");
   }
   for (const auto& s : decision.sections) {
     if (!IsValidUtf8(s.text) || !IsValidUtf8(s.heading)) {
       return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8", "section " + s.key);
+    }
+    // PostgreSQL cannot store a NUL character; refuse it on every backend alike.
+    if (s.text.find('\0') != std::string::npos) {
+      return Fail(ErrorCode::kInvalidInput, "text holds a NUL character", "section " + s.key);
+    }
+  }
+  for (const auto& f : decision.fields) {
+    if (!IsValidUtf8(f.value) || f.value.find('\0') != std::string::npos) {
+      return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8 without NUL characters",
+                  "field " + f.key);
     }
   }
   return Ok();

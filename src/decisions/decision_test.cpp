@@ -34,7 +34,12 @@ TEST(Validate, NamesTheField) {
   d.title = "ICT Strategy";
   r = Validate(d);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().ToString(), "field reference: only a draft may be without a reference");
+  EXPECT_EQ(r.error().ToString(),
+            "field reference: only a draft, or a draft withdrawn before submission, may be without "
+            "a reference");
+  d.status = Status::kWithdrawn;  // withdrawn before it was ever submitted
+  EXPECT_TRUE(Validate(d));
+  d.status = Status::kPublished;
   d.reference = "006/2017";
   EXPECT_TRUE(Validate(d));
   d.sections.push_back({"summary", "Summary", Part::kPart1, "bad \xff byte"});

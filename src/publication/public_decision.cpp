@@ -74,6 +74,7 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
   for (const auto& b : d.boards) p.boards.push_back({b.name, b.date});
   p.persons_consulted = d.persons_consulted;
   for (const auto& s : d.signoffs) {
+    if (!s.stands()) continue;  // a voided signature approved content that was changed
     p.signoffs.push_back({s.role.value_or(""), s.name.value_or(""), s.date});
   }
   p.part2_exists = part2;

@@ -61,12 +61,24 @@ TEST(PublicDecision, RefusesWhatIsNotPublic) {
   EXPECT_FALSE(MakePublicDecision(WithPart2(), other_body));
 }
 
-TEST(PublicDecision, WithdrawnShowsAsTombstone) {
+TEST(PublicDecision, WithdrawnIsNotPublicUntilTombstonesKnowWhatWasPublished) {
+  // A draft withdrawn before it was ever published must not appear; the tombstone of a
+  // withdrawn published record comes with published versions.
   auto d = WithPart2();
   d.status = Status::kWithdrawn;
   auto p = MakePublicDecision(d, Cumbria());
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+}
+
+TEST(PublicDecision, VoidedSignaturesAreLeftOut) {
+  auto d = WithPart2();
+  d.signoffs = {{.step = "a", .role = "Chief Executive", .name = "Stands"},
+                {.step = "b", .role = "Treasurer", .name = "Voided", .voided = "voided: content edited"}};
+  auto p = MakePublicDecision(d, Cumbria());
   ASSERT_TRUE(p);
-  EXPECT_TRUE(p->withdrawn);
+  ASSERT_EQ(p->signoffs.size(), 1u);
+  EXPECT_EQ(p->signoffs[0].name, "Stands");
 }
 
 }  // namespace

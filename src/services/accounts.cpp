@@ -215,6 +215,30 @@ Result<void> ResetPassword(storage::Store& store, std::string_view username,
   return Ok();
 }
 
+Result<std::vector<User>> ListUsersFor(storage::Store& store, const User& viewer) {
+  std::vector<std::string> administered;
+  bool everything = false;
+  for (const auto& g : viewer.roles) {
+    if (g.role != "administrator") continue;
+    if (g.body == "*") everything = true;
+    administered.push_back(g.body);
+  }
+  if (administered.empty()) {
+    return Fail(ErrorCode::kForbidden, "only an administrator may list accounts");
+  }
+  auto users = store.ListUsers();
+  if (!users) return users.error();
+  std::vector<User> out;
+  for (auto& u : *users) {
+    bool visible = everything;
+    for (const auto& body : administered) visible = visible || u.InBody(body);
+    if (!visible) continue;
+    u.password_hash.clear();
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
 Result<SignedIn> SignIn(storage::Store& store, std::string_view username,
                         std::string_view password, Instant now) {
   auto found = store.FindUser(username);
@@ -230,46 +254,52 @@ Result<SignedIn> SignIn(storage::Store& store, std::string_view username,
   User user = std::move(*found);
   bool password_ok = accounts::VerifyPassword(user.password_hash, password);
 
-  auto refuse = [&](std::string detail, const Error& answer,
-                    std::optional<User> updated) -> Result<SignedIn> {
-    storage::ChangeSet cs;
-    if (updated) cs.update_users.push_back(*updated);
-    cs.audit.push_back(Event(now, user.id, user.username, audit::action::kSignInFailed,
-                             std::move(detail)));
-    auto r = store.Apply(cs);
-    if (!r && r.error().code == ErrorCode::kConflict && updated) {
-      // Another sign-in moved the account at the same moment: this still counts as a
-      // failure for the person, and is still logged.
-      cs.update_users.clear();
-      r = store.Apply(cs);
+  // A refusal is logged; a wrong password also counts towards the lock-out. The count
+  // is written version-checked: when another sign-in moved the account at the same
+  // moment, the account is read again and the failure counted on top, so a burst of
+  // parallel guesses counts every guess.
+  auto refuse = [&](std::string detail, const Error& answer, bool count_failure) -> Result<SignedIn> {
+    for (int attempt = 0;; ++attempt) {
+      storage::ChangeSet cs;
+      std::string text = detail;
+      if (count_failure) {
+        User updated = user;
+        updated.failed_sign_ins = user.failed_sign_ins + 1;
+        // kFreeAttempts failures are free; from then on the account waits before the
+        // next attempt as long as that attempt's failure would cost (LockoutSeconds of
+        // the next count): after the 5th failure the 6th try is refused for 30 s, even
+        // with the right password, then 60 s after the 6th failure, and so on up to an hour.
+        std::int64_t lock = accounts::LockoutSeconds(updated.failed_sign_ins + 1);
+        text = fmt::format("refused: wrong password ({} in a row)", updated.failed_sign_ins);
+        if (lock > 0) {
+          updated.locked_until = std::max(user.locked_until, now.unix_seconds + lock);
+          text += fmt::format("; locked until {}", Instant{updated.locked_until}.ToIso());
+        }
+        cs.update_users.push_back(std::move(updated));
+      }
+      cs.audit.push_back(Event(now, user.id, user.username, audit::action::kSignInFailed,
+                               std::move(text)));
+      auto r = store.Apply(cs);
+      if (r) return answer;
+      if (r.error().code != ErrorCode::kConflict || !count_failure || attempt >= 20) {
+        return r.error();
+      }
+      auto again = store.FindUserById(user.id);
+      if (!again) return again.error();
+      user = std::move(*again);
     }
-    if (!r) return r.error();
-    return answer;
   };
 
   if (user.disabled) {
     return refuse("refused: the account is disabled",
-                  Fail(ErrorCode::kForbidden, std::string(kWrongCredentials)), std::nullopt);
+                  Fail(ErrorCode::kForbidden, std::string(kWrongCredentials)), false);
   }
   if (user.locked_until > now.unix_seconds) {
     return refuse(fmt::format("refused: locked until {}", Instant{user.locked_until}.ToIso()),
-                  Locked(user.locked_until), std::nullopt);
+                  Locked(user.locked_until), false);
   }
   if (!password_ok) {
-    User updated = user;
-    updated.failed_sign_ins = user.failed_sign_ins + 1;
-    // kFreeAttempts failures are free; from then on the account waits before the next
-    // attempt as long as that attempt's failure would cost (LockoutSeconds of the next
-    // count): after the 5th failure the 6th try is refused for 30 s, even with the
-    // right password, then 60 s after the 6th failure, and so on up to an hour.
-    std::int64_t lock = accounts::LockoutSeconds(updated.failed_sign_ins + 1);
-    std::string detail = fmt::format("refused: wrong password ({} in a row)", updated.failed_sign_ins);
-    if (lock > 0) {
-      updated.locked_until = now.unix_seconds + lock;
-      detail += fmt::format("; locked until {}", Instant{updated.locked_until}.ToIso());
-    }
-    return refuse(std::move(detail), Fail(ErrorCode::kForbidden, std::string(kWrongCredentials)),
-                  updated);
+    return refuse("", Fail(ErrorCode::kForbidden, std::string(kWrongCredentials)), true);
   }
 
   // Success: a new session; the failure count cleared; a hash made with weaker limits
@@ -289,7 +319,9 @@ Result<SignedIn> SignIn(storage::Store& store, std::string_view username,
     out.session.created_at = now.unix_seconds;
     out.session.expires_at = now.unix_seconds + accounts::kSessionSeconds;
     storage::ChangeSet cs;
-    if (updated != user) cs.update_users.push_back(updated);
+    // Always written, version-checked: a failure counted by a parallel attempt moves the
+    // account, and the re-read below then sees its lock.
+    cs.update_users.push_back(updated);
     cs.put_sessions.push_back(out.session);
     cs.audit.push_back(Event(now, user.id, user.username, audit::action::kSignIn,
                              user.must_change_password ? "signed in (must change password)"
@@ -303,6 +335,7 @@ Result<SignedIn> SignIn(storage::Store& store, std::string_view username,
         if (user.disabled) {
           return Fail(ErrorCode::kForbidden, std::string(kWrongCredentials));
         }
+        if (user.locked_until > now.unix_seconds) return Locked(user.locked_until);
         continue;
       }
       return r.error();

@@ -39,6 +39,12 @@ Result<accounts::User> SetRoles(storage::Store& store, std::string_view username
 Result<void> ResetPassword(storage::Store& store, std::string_view username,
                            std::string_view new_password, const AuditActor& by, Instant now);
 
+// The accounts an administrator may see: everyone, for an administrator of "*"; else
+// the accounts holding a role in a body the viewer administers. Password hashes are
+// cleared. kForbidden for a viewer who administers nothing.
+Result<std::vector<accounts::User>> ListUsersFor(storage::Store& store,
+                                                 const accounts::User& viewer);
+
 struct SignedIn {
   accounts::User user;
   accounts::Session session;

@@ -242,11 +242,10 @@ Response StaffHomePage(const StaffCall& call, Site& site) {
 }
 
 Response UsersPage(const StaffCall& call, Site& site) {
-  auto users = site.store.ListUsers();
+  auto users = services::ListUsersFor(site.store, call.current->user);
   if (!users) return StaffErrorPage(site, call.current, HttpStatus(users.error().code), RefusalFor(users.error()).message);
   render::UsersView view;
-  view.users = std::move(*users);
-  for (auto& u : view.users) u.password_hash.clear();  // never near a template
+  view.users = std::move(*users);  // only the accounts this administrator may see, without hashes
   view.now = Instant::Now().unix_seconds;
   return StaffHtml(200, render::StaffPages(site.html).Users(ChromeFor(call.current), view));
 }

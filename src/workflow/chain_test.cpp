@@ -168,9 +168,11 @@ TEST_F(Chain, CumbriaStepsComeFromTheForm) {
   EXPECT_FALSE(steps[1].decision_maker);
   EXPECT_EQ(steps[2].number, 3);
   EXPECT_TRUE(steps[2].decision_maker);
-  EXPECT_EQ(steps[2].role, "commissioner");  // uncategorised: not delegated
+  EXPECT_EQ(steps[2].role, "commissioner");  // uncategorised: the commissioner in person
+  EXPECT_FALSE(steps[2].deputy_allowed);
   EXPECT_EQ(steps[2].capacities, std::vector<std::string>{"Police & Crime Commissioner"});
-  EXPECT_EQ(steps[2].route, "not delegated: the Police & Crime Commissioner decides");
+  EXPECT_EQ(steps[2].route,
+            "no category chosen: only the Police & Crime Commissioner may decide until one is");
   EXPECT_FALSE(steps[2].declaration.empty());
   for (const auto& s : steps) EXPECT_EQ(s.signature, nullptr);
   EXPECT_TRUE(OpenSteps(d, cumbria->ctx()).empty());  // a draft has no open step
@@ -364,9 +366,10 @@ TEST_F(Chain, TransitionsByStatusActionAndRole) {
           ASSERT_FALSE(r) << what << " was allowed";
           ErrorCode want = ErrorCode::kForbidden;
           if (!possible.at(status).count(action)) want = ErrorCode::kIllegalTransition;
-          // The commissioner may decide, but not before the OPCC officer has signed.
-          if (status == Status::kSubmitted && action == kDecide && (who == std::string("pcc") ||
-                                                                    who == std::string("dpcc"))) {
+          // The commissioner may decide, but not before the OPCC officer has signed. (The
+          // deputy may not decide at all: the draft has no category, so nothing shows it
+          // is not a reserved decision.)
+          if (status == Status::kSubmitted && action == kDecide && who == std::string("pcc")) {
             want = ErrorCode::kIllegalTransition;
           }
           EXPECT_EQ(r.error().code, want) << what << ": " << r.error().ToString();
@@ -380,7 +383,7 @@ TEST_F(Chain, TransitionsByStatusActionAndRole) {
 
 TEST_F(Chain, EssexStepsAreSignedStrictlyInOrder) {
   const Actor officer = Person(23, "eoff", "Essex Officer", {{"essex", "originating_officer"}});
-  Decision d = Filled(*essex, officer);
+  Decision d = Filled(*essex, officer, "policy");  // not delegated: the PFCC or deputy decides
   const Actor ce = Person(20, "ece", "Essex CE", {{"essex", "chief_executive"}});
   const Actor cfo = Person(21, "ecfo", "Essex Treasurer", {{"essex", "chief_finance_officer"}});
   const Actor dpfcc = Person(22, "edpfcc", "Essex Deputy", {{"essex", "deputy_commissioner"}});
@@ -587,7 +590,7 @@ TEST_F(Chain, JointDecisionNeedsEveryDecisionMaker) {
   const Actor pcc = Person(41, "lpcc", "Lancashire PCC", {{"lancashire", "commissioner"}});
   const Actor cc = Person(42, "lcc", "Lancashire CC", {{"lancashire", "chief_constable"}});
   const Actor author = Person(43, "lgov", "Lancashire Governance", {{"lancashire", "governance_officer"}});
-  Decision d = Filled(*lancashire, author);
+  Decision d = Filled(*lancashire, author, "general");
   d = Must(Submit(d, SignFor(d, ""), author, lancashire->ctx()));
   EXPECT_TRUE(d.signoffs.empty());
   d = Must(Sign(d, SignFor(d, "monitoring_officer"), mo, lancashire->ctx()));

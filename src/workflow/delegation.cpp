@@ -212,6 +212,13 @@ Route RouteDecision(const DelegationScheme& scheme, std::string_view category,
   if (cat && cat->reserved) {
     return Route{"commissioner", false, fmt::format("{} is a reserved decision", LowerFirst(cat->label))};
   }
+  if (!cat) {
+    // No category chosen (or one the scheme does not know): nothing shows the decision
+    // is not reserved, so only the commissioner may take it -- never a deputy or an
+    // officer under delegation.
+    return Route{"commissioner", false,
+                 fmt::format("no category chosen: only the {} may decide until one is", commissioner)};
+  }
   std::string over_limit;  // why the first rule for this category did not apply
   if (cat) {
     for (const auto& rule : scheme.rules) {

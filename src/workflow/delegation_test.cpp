@@ -124,7 +124,10 @@ up_to = 25000
 
   Route uncategorised = RouteDecision(s, "", 100);
   EXPECT_EQ(uncategorised.role, "commissioner");
-  EXPECT_EQ(uncategorised.reason, "not delegated: the Police & Crime Commissioner decides");
+  EXPECT_FALSE(uncategorised.deputy_allowed);  // nothing shows it is not reserved
+  EXPECT_EQ(uncategorised.reason,
+            "no category chosen: only the Police & Crime Commissioner may decide until one is");
+  EXPECT_FALSE(RouteDecision(s, "no-such-category", 100).deputy_allowed);
 }
 
 TEST(Delegation, ReservedCategoriesAlwaysGoToTheCommissionerInPerson) {
