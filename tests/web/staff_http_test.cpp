@@ -220,6 +220,7 @@ class StaffHttpTest : public ::testing::Test {
     EXPECT_TRUE(id) << id.error().ToString();
     workflow::DraftEdit e;
     e.title = title;
+    e.category = "general";  // not reserved, no amount: the commissioner or deputy decides
     e.sections = {{"executive_summary", "", decisions::Part::kPart1, "Replace the custody suite cameras."},
                   {"recommendation", "", decisions::Part::kPart1, "Approve the purchase."},
                   {"part2", "", decisions::Part::kPart2, std::string("Tender prices: ") + kMarker}};
