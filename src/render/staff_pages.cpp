@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/money.hpp"
 #include "core/text.hpp"
 #include "render/mustache_parts.hpp"
 
@@ -352,17 +353,7 @@ std::optional<decisions::Decision> ReadSnapshot(std::string_view text, std::int6
 
 }  // namespace
 
-std::string PoundsText(std::int64_t pence) {
-  bool negative = pence < 0;
-  std::uint64_t p = negative ? static_cast<std::uint64_t>(-(pence + 1)) + 1 : static_cast<std::uint64_t>(pence);
-  std::string whole = std::to_string(p / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return fmt::format("{}£{}.{:02}", negative ? "-" : "", grouped, p % 100);
-}
+std::string PoundsText(std::int64_t pence) { return FormatPounds(pence); }
 
 std::string InstantText(std::string_view iso) {
   // "2026-11-21T10:15:00Z"

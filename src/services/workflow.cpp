@@ -324,21 +324,6 @@ Result<void> Write(storage::Store& store, const WorkflowSetup& setup, const Load
   return Ok();
 }
 
-workflow::DraftEdit EditOf(const Decision& d) {
-  workflow::DraftEdit e;
-  e.title = d.title;
-  e.category = d.category;
-  e.amount_pence = d.amount_pence;
-  e.sections = d.sections;
-  e.fields = d.fields;
-  e.boards = d.boards;
-  e.background_papers = d.background_papers;
-  e.persons_consulted = d.persons_consulted;
-  e.attachments = d.attachments;
-  e.publication = d.publication;
-  e.media = d.media;
-  return e;
-}
 
 Result<std::string> CleanFileName(std::string_view name) {
   size_t slash = name.find_last_of("/\\");
@@ -488,7 +473,7 @@ Result<void> AddAttachment(storage::Store& store, const WorkflowSetup& setup, st
   a.part = part;
   a.sha256 = Sha256Hex(bytes);
   a.size = static_cast<std::int64_t>(bytes.size());
-  workflow::DraftEdit edit = EditOf(l->decision);
+  workflow::DraftEdit edit = workflow::EditOf(l->decision);
   for (const auto& existing : edit.attachments) {
     if (existing.sha256 == a.sha256 && existing.name == a.name) {
       return Fail(ErrorCode::kInvalidInput, fmt::format("'{}' is already attached", a.name), "attachment");

@@ -521,6 +521,22 @@ Result<Change> Edit(const Decision& decision, const DraftEdit& edit, const Actor
   return change;
 }
 
+DraftEdit EditOf(const Decision& d) {
+  DraftEdit e;
+  e.title = d.title;
+  e.category = d.category;
+  e.amount_pence = d.amount_pence;
+  e.sections = d.sections;
+  e.fields = d.fields;
+  e.boards = d.boards;
+  e.background_papers = d.background_papers;
+  e.persons_consulted = d.persons_consulted;
+  e.attachments = d.attachments;
+  e.publication = d.publication;
+  e.media = d.media;
+  return e;
+}
+
 bool SubmissionSigns(const Step& first) {
   return !first.decision_maker && first.role == "originating_officer";
 }

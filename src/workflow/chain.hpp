@@ -102,6 +102,10 @@ struct DraftEdit {
   decisions::MediaAnswers media;
 };
 
+// The edit that changes nothing: the decision's current content as a DraftEdit, to
+// change one part of (attachments, a test's single field).
+DraftEdit EditOf(const decisions::Decision& decision);
+
 struct SignInput {
   std::string step;       // the step's key (Submit: may be empty, meaning the first step)
   // One of the step's capacities; may be empty when only one fits the signatory. A

@@ -63,21 +63,6 @@ const Actor kMedia = Person(7, "media", "Mo Media", {{"cumbria", "media_officer"
 const Actor kEssexPcc = Person(8, "essexpcc", "Eve Essex", {{"essex", "commissioner"}});
 const Actor kAdmin = Person(9, "admin", "Ada Admin", {{"*", "administrator"}});
 
-DraftEdit EditOf(const Decision& d) {
-  DraftEdit e;
-  e.title = d.title;
-  e.category = d.category;
-  e.amount_pence = d.amount_pence;
-  e.sections = d.sections;
-  e.fields = d.fields;
-  e.boards = d.boards;
-  e.background_papers = d.background_papers;
-  e.persons_consulted = d.persons_consulted;
-  e.attachments = d.attachments;
-  e.publication = d.publication;
-  e.media = d.media;
-  return e;
-}
 
 void SetSection(DraftEdit& e, const std::string& key, const std::string& text) {
   for (auto& s : e.sections) {

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "accounts/user.hpp"
+#include "core/money.hpp"
 
 namespace assent::workflow {
 namespace {
@@ -34,17 +35,6 @@ std::string LowerFirst(std::string_view label) {
   return out;
 }
 
-std::string FormatPounds(std::int64_t pence) {
-  bool negative = pence < 0;
-  std::uint64_t p = negative ? 0 - static_cast<std::uint64_t>(pence) : static_cast<std::uint64_t>(pence);
-  std::string whole = std::to_string(p / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return fmt::format("{}£{}.{:02}", negative ? "-" : "", grouped, p % 100);
-}
 
 }  // namespace
 
