@@ -632,6 +632,8 @@ std::string StaffPages::Edit(const StaffChrome& chrome, const EditView& v) const
   }
   d.set("sections", sections);
   d.set("consultees", Str(f.consultees));
+  d.set("boards", Str(f.boards));
+  d.set("boards_error", FieldErrorData(v.errors, "boards"));
   d.set("papers_part1", Str(f.papers_part1));
   d.set("papers_part2", Str(f.papers_part2));
   auto questions = [&](const std::vector<decisions::FormQuestion>& list, std::string_view prefix) {

@@ -114,6 +114,7 @@ struct EditForm {
   std::map<std::string, std::string, std::less<>> sections;     // section key -> text
   std::map<std::string, std::string, std::less<>> fields;       // field key -> value
   std::string consultees;     // one per line
+  std::string boards;         // one per line: "Chief Officer Group | 12/03/2026" (date optional)
   std::string papers_part1;   // one per line
   std::string papers_part2;   // one per line
   std::map<std::string, std::string, std::less<>> answers;      // question key -> value

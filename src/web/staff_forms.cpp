@@ -125,6 +125,11 @@ render::EditForm EditFormFrom(const decisions::Decision& d, const decisions::For
     f.fields[field.key] = field.type == decisions::FieldType::kDate ? DateInput(value) : value;
   }
   f.consultees = JoinLines(d.persons_consulted);
+  std::vector<std::string> boards;
+  for (const auto& b : d.boards) {
+    boards.push_back(b.date ? b.name + " | " + DateInput(b.date->ToIso()) : b.name);
+  }
+  f.boards = JoinLines(boards);
   std::vector<std::string> p1, p2;
   for (const auto& p : d.background_papers) (p.part == decisions::Part::kPart2 ? p2 : p1).push_back(p.title);
   f.papers_part1 = JoinLines(p1);
@@ -152,6 +157,7 @@ render::EditForm EditFormFrom(const FormData& posted, const decisions::Form& for
   take("category", f.category);
   take("amount", f.amount);
   take("consultees", f.consultees);
+  take("boards", f.boards);
   take("papers_part1", f.papers_part1);
   take("papers_part2", f.papers_part2);
   for (const auto& [name, value] : posted.fields) {
@@ -196,7 +202,32 @@ ParsedEdit ToDraftEdit(const render::EditForm& f, const decisions::Form& form,
     }
     e.fields.push_back({field.key, value});
   }
-  e.boards = current.boards;
+  int line_number = 0;
+  for (const auto& line : Lines(f.boards)) {
+    ++line_number;
+    // "name | date": the date after the last bar, optional.
+    size_t bar = line.rfind('|');
+    decisions::GovernanceBoard board{std::string(Trim(line.substr(0, bar))), std::nullopt};
+    if (bar != std::string::npos) {
+      std::string_view when = Trim(std::string_view(line).substr(bar + 1));
+      if (!when.empty()) {
+        if (auto d = ParseUserDate(when)) {
+          board.date = *d;
+        } else {
+          out.errors.push_back({"boards", fmt::format("Governance boards, line {}: {}", line_number,
+                                                      d.error().message)});
+          continue;
+        }
+      }
+    }
+    if (board.name.empty()) {
+      out.errors.push_back({"boards", fmt::format("Governance boards, line {}: enter the board's name "
+                                                  "before the date",
+                                                  line_number)});
+      continue;
+    }
+    e.boards.push_back(std::move(board));
+  }
   for (auto& line : Lines(f.papers_part1)) e.background_papers.push_back({line, decisions::Part::kPart1});
   for (auto& line : Lines(f.papers_part2)) e.background_papers.push_back({line, decisions::Part::kPart2});
   e.persons_consulted = Lines(f.consultees);

@@ -62,6 +62,7 @@ TEST(StaffForms, EditRoundTrip) {
                 {"part2", "Confidential", decisions::Part::kPart2, "secret"}};
   d.fields = {{"report_date", "2026-03-07"}};
   d.persons_consulted = {"Chief Finance Officer", "Legal"};
+  d.boards = {{"Chief Officer Group", *Date::ParseIso("2026-03-12")}, {"Joint Audit Committee", std::nullopt}};
   d.background_papers = {{"Business case", decisions::Part::kPart1}, {"Tender scores", decisions::Part::kPart2}};
   d.publication.deferred = true;
   d.publication.deferred_until = *Date::ParseIso("2026-04-01");
@@ -78,6 +79,7 @@ TEST(StaffForms, EditRoundTrip) {
   EXPECT_EQ(values.answers["deferred_until"], "1/4/2026");
   EXPECT_EQ(values.papers_part2, "Tender scores");
   EXPECT_EQ(values.consultees, "Chief Finance Officer\nLegal");
+  EXPECT_EQ(values.boards, "Chief Officer Group | 12/3/2026\nJoint Audit Committee");
 
   auto parsed = ToDraftEdit(values, form, d);
   ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].message;
@@ -92,6 +94,7 @@ TEST(StaffForms, EditRoundTrip) {
   EXPECT_EQ(e.fields[1].value, "2026-03-07");
   EXPECT_EQ(e.background_papers, d.background_papers);
   EXPECT_EQ(e.persons_consulted, d.persons_consulted);
+  EXPECT_EQ(e.boards, d.boards);
   EXPECT_EQ(e.publication, d.publication);
   EXPECT_EQ(e.attachments, d.attachments);
 }
@@ -104,7 +107,8 @@ TEST(StaffForms, PostedValuesAndTheirErrors) {
       "csrf=x&version=3&title=New+title&category=ict&amount=12x&section.summary=Hello%0D%0Aworld"
       "&section.part2=&field.report_date=31%2F2%2F2026&answer.deferred=yes&answer.deferred_until=soon"
       "&answer.part2_exists=no&answer.part2_reason=&answer.press_release_required=maybe"
-      "&consultees=A%0D%0A%0D%0AB&papers_part1=&papers_part2=P&remove_attachment=aaa");
+      "&consultees=A%0D%0A%0D%0AB&papers_part1=&papers_part2=P&remove_attachment=aaa"
+      "&boards=COG+%7C+12%2F3%2F2026%0D%0ABoard+%7C+someday%0D%0A%7C+1%2F1%2F2026");
   ASSERT_TRUE(posted);
   auto values = EditFormFrom(*posted, form, d);
   EXPECT_EQ(values.version, 3);
@@ -113,8 +117,11 @@ TEST(StaffForms, PostedValuesAndTheirErrors) {
   auto parsed = ToDraftEdit(values, form, d);
   std::vector<std::string> fields;
   for (const auto& err : parsed.errors) fields.push_back(err.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"amount", "field-report_date", "publication-deferred_until",
-                                              "media-press_release_required"}));
+  EXPECT_EQ(fields, (std::vector<std::string>{"amount", "field-report_date", "boards", "boards",
+                                              "publication-deferred_until", "media-press_release_required"}));
+  ASSERT_EQ(parsed.edit.boards.size(), 1u);  // the two bad lines are reported, not kept
+  EXPECT_EQ(parsed.edit.boards[0].name, "COG");
+  EXPECT_EQ(parsed.edit.boards[0].date, *Date::ParseIso("2026-03-12"));
   EXPECT_TRUE(parsed.edit.attachments.empty());
   // What the post does not name is kept as stored.
   decisions::Decision stored;
