@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "core/text.hpp"
+#include "core/toml_text.hpp"
 #include "services/catalogue.hpp"
 
 namespace assent::app {
@@ -283,13 +284,9 @@ Result<Config> LoadConfig(const ConfigSources& sources, ConfigOrigins* origins) 
     const std::string& path = *sources.file;
     auto text = services::ReadWholeFile(path);
     if (!text) return text.error();
-    toml::table root;
-    try {
-      root = toml::parse(*text, path);
-    } catch (const toml::parse_error& e) {
-      return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                  fmt::format("{} line {}", path, e.source().begin.line));
-    }
+    auto parsed = ParseToml(*text, path);
+    if (!parsed) return parsed.error();
+    toml::table& root = *parsed;
     for (auto&& [k, node] : root) {
       std::string key(k.str());
       const KeyRow* row = nullptr;

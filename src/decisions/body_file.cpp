@@ -3,6 +3,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "core/toml_text.hpp"
 #include "decisions/body.hpp"
 #include "decisions/reference_pattern.hpp"
 
@@ -27,13 +28,9 @@ bool IsValidSlug(std::string_view slug) {
 }
 
 Result<std::vector<Body>> ParseBodies(std::string_view toml_text, std::string_view where) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, where);
-  } catch (const toml::parse_error& e) {
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                fmt::format("{} line {}", where, e.source().begin.line));
-  }
+  auto parsed = ParseToml(toml_text, where);
+  if (!parsed) return parsed.error();
+  toml::table& root = *parsed;
   const auto bad = [&](const std::string& key, const std::string& message) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("key {}: {}", key, message),
                 std::string(where));

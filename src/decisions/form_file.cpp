@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include "accounts/user.hpp"
+#include "core/toml_text.hpp"
 #include "decisions/form.hpp"
 
 namespace assent::decisions {
@@ -131,14 +132,9 @@ const FormSection* Form::FindSection(std::string_view key) const {
 }
 
 Result<Form> ParseForm(std::string_view toml_text, std::string_view where) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, where);
-  } catch (const toml::parse_error& e) {
-    const auto& begin = e.source().begin;
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                fmt::format("{} line {}", where, begin.line));
-  }
+  auto parsed = ParseToml(toml_text, where);
+  if (!parsed) return parsed.error();
+  toml::table& root = *parsed;
   Reader r{where, {}};
   Form form;
   form.id = r.Str(root, "", "id", true);

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "core/toml_text.hpp"
+
 namespace assent::services {
 
 const decisions::Form* Catalogue::FindForm(std::string_view id) const {
@@ -74,13 +76,9 @@ Result<std::map<std::string, workflow::DelegationScheme, std::less<>>> LoadDeleg
     const std::string& path) {
   auto text = ReadWholeFile(path);
   if (!text) return text.error();
-  toml::table root;
-  try {
-    root = toml::parse(*text, path);
-  } catch (const toml::parse_error& e) {
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                fmt::format("{} line {}", path, e.source().begin.line));
-  }
+  auto parsed = ParseToml(*text, path);
+  if (!parsed) return parsed.error();
+  toml::table& root = *parsed;
   std::map<std::string, workflow::DelegationScheme, std::less<>> schemes;
   auto* bodies = root.get_as<toml::array>("body");
   if (!bodies) return schemes;  // ParseBodies reports a file without bodies

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include "accounts/secrets.hpp"
+#include "core/toml_text.hpp"
 #include "services/accounts.hpp"
 #include "services/catalogue.hpp"
 
@@ -16,13 +17,9 @@ Result<DemoStaff> CreateDemoStaffIfNone(storage::Store& store, const std::string
   if (!existing->empty()) return out;
   auto text = ReadWholeFile(staff_file);
   if (!text) return text.error();
-  toml::table root;
-  try {
-    root = toml::parse(*text, staff_file);
-  } catch (const toml::parse_error& e) {
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                staff_file + " line " + std::to_string(e.source().begin.line));
-  }
+  auto parsed = ParseToml(*text, staff_file);
+  if (!parsed) return parsed.error();
+  toml::table& root = *parsed;
   // Readable but random: four groups from a fresh token, so the printed password works.
   std::string token = accounts::NewToken();
   out.password = "demo-" + token.substr(0, 6) + "-" + token.substr(6, 6) + "-" + token.substr(12, 6);

@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "core/toml_text.hpp"
 #include "decisions/body.hpp"
 
 namespace assent::strategy {
@@ -305,14 +306,6 @@ void UniqueIds(Reader& r, const std::vector<T>& items, const std::string& path) 
   }
 }
 
-Result<toml::table> ParseToml(std::string_view text, std::string_view where) {
-  try {
-    return toml::parse(text, where);
-  } catch (const toml::parse_error& e) {
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                fmt::format("{} line {}", where, e.source().begin.line));
-  }
-}
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 
 #include "accounts/user.hpp"
 #include "core/money.hpp"
+#include "core/toml_text.hpp"
 
 namespace assent::workflow {
 namespace {
@@ -78,13 +79,9 @@ DelegationScheme DefaultScheme() { return DelegationScheme{DefaultCategories(), 
 
 Result<DelegationScheme> ParseDelegation(std::string_view toml_text, std::string_view where,
                                          std::string_view key_prefix) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, where);
-  } catch (const toml::parse_error& e) {
-    return Fail(ErrorCode::kInvalidInput, std::string(e.description()),
-                fmt::format("{} line {}", where, e.source().begin.line));
-  }
+  auto parsed = ParseToml(toml_text, where);
+  if (!parsed) return parsed.error();
+  toml::table& root = *parsed;
   const auto bad = [&](const std::string& key, const std::string& message) {
     return Fail(ErrorCode::kInvalidInput, fmt::format("key {}{}: {}", key_prefix, key, message),
                 std::string(where));
