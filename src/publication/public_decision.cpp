@@ -27,6 +27,26 @@ PublicBody MakePublicBody(const decisions::Body& body) {
                     body.publication_working_days};
 }
 
+std::string_view PublicStateName(PublicState s) {
+  switch (s) {
+    case PublicState::kPublished: return "published";
+    case PublicState::kDeferred: return "deferred";
+    case PublicState::kWithheld: return "withheld";
+    case PublicState::kWithdrawn: return "withdrawn";
+  }
+  return "published";
+}
+
+std::string_view PublicStateLabel(PublicState s) {
+  switch (s) {
+    case PublicState::kPublished: return "Published";
+    case PublicState::kDeferred: return "Publication deferred";
+    case PublicState::kWithheld: return "Withheld";
+    case PublicState::kWithdrawn: return "Withdrawn";
+  }
+  return "Published";
+}
+
 std::string OutcomeLabel(decisions::Outcome outcome) {
   switch (outcome) {
     case decisions::Outcome::kApproved: return "Approved";
@@ -81,6 +101,9 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
   p.part2_statement = part2 ? d.publication.part2_reason : std::string();
   p.publication_deferred = d.publication.deferred;
   p.press_release_required = d.media.press_release_required;
+  p.media = {d.media.press_release_required, d.media.strategy_formulated,
+             d.media.strategy_attached, d.media.press_release_date};
+  if (p.withdrawn) p.state = PublicState::kWithdrawn;
   return p;
 }
 

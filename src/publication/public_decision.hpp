@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -45,6 +46,39 @@ struct PublicBody {
   int publication_working_days = 0;
 };
 
+// Where a decision stands on the public register. Published: Part 1 shown (with
+// redactions applied). Deferred and withheld: a stub that says the decision exists, what
+// is held back, why (reason / FOIA ground) and until when or when it is reviewed; no
+// section text. Withdrawn: a tombstone with the reason and date, after it was published.
+enum class PublicState { kPublished, kDeferred, kWithheld, kWithdrawn };
+std::string_view PublicStateName(PublicState s);   // "published", "deferred", "withheld", "withdrawn"
+std::string_view PublicStateLabel(PublicState s);  // "Published", "Publication deferred", ...
+
+// A redaction as the public may know it: where text was removed and under which ground.
+// Never the removed text.
+struct PublicRedaction {
+  std::string where;         // "Section 'Financial implications'", "Attachment 'Bid.pdf'"
+  std::string ground;        // "s43", see publication/grounds (issue 5)
+  std::string ground_label;  // "Section 43: commercial interests"
+};
+
+// One published version: the first publication, each correction, the withdrawal.
+struct PublicVersion {
+  int number = 1;
+  std::string kind;         // "published", "corrected", "withdrawn"
+  std::string published_at; // UTC instant, "2026-11-21T10:15:00Z"
+  std::string change_note;  // public note for a correction or withdrawal; empty for the first
+  std::string sha256;       // hash of the stored public artifact of that version
+};
+
+// The media record from the form's media strategy questions.
+struct PublicMedia {
+  std::optional<bool> press_release_required;
+  std::optional<bool> strategy_formulated;
+  std::optional<bool> strategy_attached;
+  std::optional<Date> proposed_date;
+};
+
 struct PublicDecision {
   PublicBody body;
   std::string reference;
@@ -67,6 +101,22 @@ struct PublicDecision {
   std::optional<bool> publication_deferred;
   std::optional<bool> press_release_required;
   bool withdrawn = false;
+
+  // Publication (issue 5). Defaults describe a plainly published record.
+  PublicState state = PublicState::kPublished;
+  std::optional<Date> due_date;          // Part 1 due on the register by this date
+  std::optional<Date> published_on;      // first published (UK date)
+  std::string deferral_reason;           // kDeferred
+  std::optional<Date> deferred_until;    // kDeferred: publishes itself on this date
+  std::string withheld_what;             // kWithheld: "The whole decision", "Appendix A"
+  std::string withheld_ground;           // kWithheld: ground code, e.g. "s43"
+  std::string withheld_ground_label;     // kWithheld: "Section 43: commercial interests"
+  std::optional<Date> review_date;       // kWithheld: when withholding is reviewed
+  std::string withdrawal_reason;         // kWithdrawn
+  std::optional<Date> withdrawn_on;      // kWithdrawn
+  std::vector<PublicRedaction> redactions;
+  std::vector<PublicVersion> versions;   // oldest first; empty for records never versioned
+  PublicMedia media;
 };
 
 // Builds the public view of a decision that may be published (status published, or

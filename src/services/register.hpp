@@ -26,6 +26,8 @@ struct RegisterRow {
   std::optional<Date> decision_date;
   decisions::Status status = decisions::Status::kPublished;
   decisions::Outcome outcome = decisions::Outcome::kUnknown;
+  // Published, or a deferred / withheld stub, or a withdrawn tombstone (issue 5).
+  publication::PublicState state = publication::PublicState::kPublished;
 };
 
 struct RegisterPage {
