@@ -37,6 +37,7 @@ inline constexpr std::string_view kUserChangePassword = "user.change-password";
 inline constexpr std::string_view kSignIn = "user.sign-in";
 inline constexpr std::string_view kSignInFailed = "user.sign-in-failed";
 inline constexpr std::string_view kSignOut = "user.sign-out";
+inline constexpr std::string_view kCalendarImport = "calendar.import";
 }  // namespace action
 
 // An event as the application asks for it; the store numbers and chains it.

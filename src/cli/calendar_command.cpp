@@ -5,10 +5,15 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include <filesystem>
+
 #include "app/app.hpp"
+#include "core/instant.hpp"
 #include "cli/exit_code.hpp"
 #include "publication/working_days.hpp"
 #include "services/calendar_file.hpp"
+#include "services/catalogue.hpp"
+#include "storage/open_store.hpp"
 
 namespace assent::cli {
 namespace {
@@ -49,6 +54,26 @@ int ShowDueDate(const publication::Calendar& calendar, const CalendarArgs& args)
   return kExitOk;
 }
 
+int Import(storage::Store& store, const std::string& calendars_dir, const CalendarArgs& args) {
+  auto text = services::ReadWholeFile(args.file);
+  if (!text) return Report(text.error());
+  auto report = services::ImportCalendar(store, calendars_dir, *text, args.file, "cli",
+                                         Instant::Now(), args.dry_run);
+  if (!report) return Report(report.error());
+  for (const auto& c : report->changes) std::printf("%s\n", c.ToString().c_str());
+  if (report->changes.empty()) {
+    std::printf("%s brings nothing new: the calendar in force already has every day in it\n",
+                args.file.c_str());
+  } else if (args.dry_run) {
+    std::printf("dry run (nothing stored): %zu change%s\n", report->changes.size(),
+                report->changes.size() == 1 ? "" : "s");
+  } else {
+    std::printf("imported %s: %zu change%s; due dates of open decisions follow the new calendar\n",
+                args.file.c_str(), report->changes.size(), report->changes.size() == 1 ? "" : "s");
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void SetupCalendarCommand(CLI::App& calendar, CalendarArgs& args) {
@@ -68,11 +93,41 @@ void SetupCalendarCommand(CLI::App& calendar, CalendarArgs& args) {
   due->add_option("n", args.working_days, "number of working days")->required();
   due->add_option("--rule", args.rule, rule_help);
   due->callback([&args] { args.action = "due-date"; });
+
+  CLI::App* import = calendar.add_subcommand(
+      "import", "merge a newer GOV.UK bank-holidays.json into the calendar in force (stored)");
+  import->fallthrough();
+  import->add_option("file", args.file, "a GOV.UK bank-holidays.json, all divisions or one")
+      ->required();
+  import->add_flag("--dry-run", args.dry_run, "show the changes, store nothing");
+  import->callback([&args] { args.action = "import"; });
 }
 
 int RunCalendarCommand(const CalendarArgs& args, const app::Config& config) {
-  auto path = services::BundledCalendarPath(app::PathsUnder(config.share_dir).calendars);
-  auto calendar = services::LoadCalendarFile(path);
+  const std::string calendars = app::PathsUnder(config.share_dir).calendars;
+  const std::string url = config.EffectiveStoreUrl();
+  // Looking is read-only: with no store yet (a fresh default SQLite file), the bundled
+  // calendar is the one in force and no database is created.
+  const auto sqlite_file = storage::SqlitePath(url);
+  const bool no_store_yet = sqlite_file && !std::filesystem::exists(*sqlite_file);
+  if (args.action != "import" && no_store_yet) {
+    auto calendar = services::LoadCalendarFile(services::BundledCalendarPath(calendars));
+    if (!calendar) return Report(calendar.error());
+    return args.action == "show" ? Show(*calendar, args) : ShowDueDate(*calendar, args);
+  }
+  if (no_store_yet && config.store_url.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    if (ec) {
+      return Report(Error{ErrorCode::kUnavailable,
+                          fmt::format("cannot create the data directory ({})", ec.message()),
+                          config.data_dir});
+    }
+  }
+  auto store = storage::OpenStore(url, {.connections = 1});
+  if (!store) return Report(store.error());
+  if (args.action == "import") return Import(**store, calendars, args);
+  auto calendar = services::EffectiveCalendar(**store, calendars);
   if (!calendar) return Report(calendar.error());
   if (args.action == "show") return Show(*calendar, args);
   return ShowDueDate(*calendar, args);

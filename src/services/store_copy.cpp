@@ -125,6 +125,14 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
     }
   }
 
+  auto calendars = from.ListCalendarImports();
+  if (!calendars) return calendars.error();
+  if (!calendars->empty()) {
+    storage::ChangeSet cs;
+    cs.copy_calendar_imports = *calendars;
+    if (auto r = to.Apply(cs); !r) return Partly(r.error(), "calendar imports");
+  }
+
   auto hashes = from.ListBlobHashes();
   if (!hashes) return hashes.error();
   storage::ChangeSet blobs;
@@ -203,6 +211,14 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
     return Fail(ErrorCode::kInternal, "verification failed: the reference counters differ");
   }
   report.reference_counters = static_cast<int>(c1->size());
+
+  auto k1 = from.ListCalendarImports();
+  auto k2 = to.ListCalendarImports();
+  if (!k1) return k1.error();
+  if (!k2) return k2.error();
+  if (*k1 != *k2) {
+    return Fail(ErrorCode::kInternal, "verification failed: the calendar imports differ");
+  }
 
   auto u1 = from.ListUsers();
   auto u2 = to.ListUsers();

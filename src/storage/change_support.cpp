@@ -38,7 +38,8 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
 bool ChangesPublicPages(const ChangeSet& changes) {
   return !changes.put_bodies.empty() || !changes.insert_decisions.empty() ||
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
-         !changes.copy_reference_counters.empty();
+         !changes.copy_reference_counters.empty() || !changes.add_calendar_imports.empty() ||
+         !changes.copy_calendar_imports.empty();
 }
 
 std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,

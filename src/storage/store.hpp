@@ -67,6 +67,19 @@ struct Mail {
   friend bool operator==(const Mail&, const Mail&) = default;
 };
 
+// A bank-holiday file imported with `assent calendar import`, kept as given (GOV.UK JSON).
+// The calendar in force is the bundled one with every import merged in, oldest first
+// (services::EffectiveCalendar), so a later Assent release's bundled file and the
+// imports compose the same way every time.
+struct CalendarImport {
+  std::int64_t seq = 0;     // 1, 2, ... in import order; 0 until stored
+  std::string imported_at;  // UTC instant
+  std::string source;       // the file name as given
+  std::string sha256;       // of json
+  std::string json;
+  friend bool operator==(const CalendarImport&, const CalendarImport&) = default;
+};
+
 // Writes applied together in one transaction, or not at all.
 struct ChangeSet {
   std::vector<decisions::Body> put_bodies;          // insert or replace by slug
@@ -88,6 +101,9 @@ struct ChangeSet {
   std::vector<std::int64_t> delete_sessions_of_users;   // every session of these users
   std::vector<Blob> put_blobs;                          // idempotent; kInvalidInput on a wrong hash
   std::vector<Mail> queue_mail;
+  // Appended (seq assigned); copy_calendar_imports keep their seq (moving between stores).
+  std::vector<CalendarImport> add_calendar_imports;
+  std::vector<CalendarImport> copy_calendar_imports;
   // Appended after the other writes, in order, each chained to the one before (see
   // audit/event.hpp). An event naming a decision written in this batch records that
   // decision's row hash as written.
@@ -103,7 +119,8 @@ struct ChangeSet {
            insert_users.empty() && update_users.empty() && put_sessions.empty() &&
            delete_sessions.empty() && delete_sessions_of_users.empty() &&
            put_blobs.empty() && queue_mail.empty() && audit.empty() &&
-           copy_users.empty() && copy_audit_events.empty();
+           copy_users.empty() && copy_audit_events.empty() && add_calendar_imports.empty() &&
+           copy_calendar_imports.empty();
   }
 };
 
@@ -217,10 +234,13 @@ class Store {
   // (attempts + 1, last_error). A mail no longer in the outbox is no error (nothing to do).
   virtual Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) = 0;
 
+  // Every imported bank-holiday file, oldest first.
+  virtual Result<std::vector<CalendarImport>> ListCalendarImports() = 0;
+
   // A token that changes whenever any connection or process commits a write that can
-  // change a public page: bodies, decisions, reference counters. Accounts, sessions,
-  // blobs, mail and the audit log do not move it. Caches compare it to know when to
-  // drop what they hold.
+  // change a public page: bodies, decisions, reference counters, calendar imports (due
+  // dates move). Accounts, sessions, blobs, mail and the audit log do not move it.
+  // Caches compare it to know when to drop what they hold.
   virtual Result<std::uint64_t> ChangeToken() = 0;
 };
 

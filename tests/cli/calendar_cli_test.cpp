@@ -117,5 +117,66 @@ TEST(CalendarCli, AMissingOrBrokenCalendarNamesTheFile) {
       << broken.out;
 }
 
+// A newer GOV.UK file: 2028 for England and Wales (2027 as bundled, plus one extra day).
+constexpr const char* kNewer = R"({"england-and-wales": {"division": "england-and-wales", "events": [
+{"title": "New Year’s Day", "date": "2028-01-03", "notes": "Substitute day", "bunting": true},
+{"title": "Good Friday", "date": "2028-04-14", "notes": "", "bunting": false},
+{"title": "Easter Monday", "date": "2028-04-17", "notes": "", "bunting": true},
+{"title": "Early May bank holiday", "date": "2028-05-01", "notes": "", "bunting": true},
+{"title": "Spring bank holiday", "date": "2028-05-29", "notes": "", "bunting": true},
+{"title": "Summer bank holiday", "date": "2028-08-28", "notes": "", "bunting": true},
+{"title": "Christmas Day", "date": "2028-12-25", "notes": "", "bunting": true},
+{"title": "Boxing Day", "date": "2028-12-26", "notes": "", "bunting": true}]}})";
+
+TEST(CalendarCli, ImportMergesANewerFileIntoTheStore) {
+  testing_support::TempDir dir;
+  const std::string data = "--data-dir " + testing_support::ShellQuote((dir.path() / "data").string()) + " ";
+  const auto file = dir.path() / "bank-holidays.json";
+  std::ofstream(file) << kNewer;
+  const std::string quoted = testing_support::ShellQuote(file.string());
+
+  auto before = Calendar(data + "due-date 2027-12-30 3");
+  EXPECT_EQ(before.exit_code, 1) << "2028 is not covered yet: " << before.out;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "data")) << "looking creates no store";
+
+  auto dry = Calendar(data + "import --dry-run " + quoted);
+  ASSERT_EQ(dry.exit_code, 0) << dry.out;
+  EXPECT_NE(dry.out.find("added england-and-wales 2028-04-14 Good Friday"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("dry run (nothing stored): 8 changes\n"), std::string::npos) << dry.out;
+  EXPECT_EQ(Calendar(data + "due-date 2027-12-30 3").exit_code, 1) << "a dry run stores nothing";
+
+  auto imported = Calendar(data + "import " + quoted);
+  ASSERT_EQ(imported.exit_code, 0) << imported.out;
+  EXPECT_NE(imported.out.find("imported " + file.string() + ": 8 changes;"), std::string::npos)
+      << imported.out;
+
+  // Due dates now count over the new year: Fri 31 Dec is day 1, Mon 3 Jan 2028 a substitute day.
+  auto due = Calendar(data + "due-date 2027-12-30 3");
+  ASSERT_EQ(due.exit_code, 0) << due.out;
+  EXPECT_EQ(due.out.substr(0, due.out.find('\n')), "Due: Wed 5 January 2028 (2028-01-05)");
+  EXPECT_NE(due.out.find("Mon 3 January 2028  not a working day: New Year’s Day, substitute day"),
+            std::string::npos)
+      << due.out;
+  auto show = Calendar(data + "show --year 2028");
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_NE(show.out.find("Covers 2011 to 2028."), std::string::npos) << show.out;
+
+  auto again = Calendar(data + "import " + quoted);
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(again.out, file.string() + " brings nothing new: the calendar in force already has every "
+                                       "day in it\n");
+
+  // A broken file is named with its place, and nothing changes.
+  const auto broken = dir.path() / "broken.json";
+  std::ofstream(broken) << "{\"england-and-wales\": {\"division\": \"england-and-wales\", \"events\": [\n"
+                           "{\"title\": \"X\", \"date\": \"2029-02-30\"}]}}";
+  auto bad = Calendar(data + "import " + testing_support::ShellQuote(broken.string()));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find(broken.string() + ": key england-and-wales.events[0].date: 2029-02-30 is not a valid date\n"),
+            std::string::npos)
+      << bad.out;
+  EXPECT_NE(Calendar(data + "show --year 2028").out.find("Covers 2011 to 2028."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace assent

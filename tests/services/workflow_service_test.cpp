@@ -65,6 +65,9 @@ class MeetingStore final : public storage::Store {
   }
   Result<std::vector<audit::Event>> DecisionHistory(std::int64_t id) override { return inner_.DecisionHistory(id); }
   Result<std::vector<storage::Mail>> PendingMail(int limit, int max) override { return inner_.PendingMail(limit, max); }
+  Result<std::vector<storage::CalendarImport>> ListCalendarImports() override {
+    return inner_.ListCalendarImports();
+  }
   Result<void> RecordMailAttempt(std::int64_t id, std::string_view e) override {
     return inner_.RecordMailAttempt(id, e);
   }

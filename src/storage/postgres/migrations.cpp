@@ -225,6 +225,16 @@ CREATE TABLE audit_events (
 );
 CREATE INDEX audit_events_decision ON audit_events(decision_id);
 )sql",
+    // 4: bank-holiday files imported with `assent calendar import`, kept as given.
+    R"sql(
+CREATE TABLE calendar_imports (
+  seq BIGINT PRIMARY KEY,
+  imported_at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -11,6 +11,7 @@
 #include "publication/search_document.hpp"
 #include "storage/change_support.hpp"
 #include "storage/postgres/array_literal.hpp"
+#include "storage/postgres/calendar_rows.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/row_mapping.hpp"
@@ -599,6 +600,9 @@ class PostgresStore final : public Store {
     // The counter row before the audit lock, in every transaction: one lock order, so
     // appenders never deadlock on each other.
     if (ChangesPublicPages(changes)) ASSENT_TRY(db.Query(kBumpChanges));
+    // After the counter row: calendar imports (which always move it) take seq = last + 1
+    // one transaction at a time.
+    ASSENT_TRY(WriteCalendarImports(db, changes));
     ASSENT_TRY(AppendAudit(db, changes, result));
     if (auto r = tx->Commit(); !r) {
       // A concurrent writer took the same reference between our check and commit.
@@ -754,6 +758,11 @@ class PostgresStore final : public Store {
     auto rows = db->Query(kDecisionHistory, Params().Add(decision_id));
     if (!rows) return rows.error();
     return EventsFrom(*rows);
+  }
+
+  Result<std::vector<CalendarImport>> ListCalendarImports() override {
+    Lease db(*this);
+    return ReadCalendarImports(*db);
   }
 
   Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {

@@ -217,6 +217,16 @@ CREATE INDEX audit_events_decision ON audit_events(decision_id);
 CREATE TABLE assent_changes (one INTEGER PRIMARY KEY CHECK (one = 1), token INTEGER NOT NULL);
 INSERT INTO assent_changes (one, token) VALUES (1, 1);
 )sql",
+    // 4: bank-holiday files imported with `assent calendar import`, kept as given.
+    R"sql(
+CREATE TABLE calendar_imports (
+  seq INTEGER PRIMARY KEY,
+  imported_at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

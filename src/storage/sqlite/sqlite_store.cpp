@@ -12,6 +12,7 @@
 #include "publication/search_document.hpp"
 #include "storage/change_support.hpp"
 #include "storage/row_mapping.hpp"
+#include "storage/sqlite/calendar_rows.hpp"
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/fts_query.hpp"
@@ -574,6 +575,7 @@ class SqliteStore final : public Store {
       BindEvent(*st, e);
       ASSENT_TRY(st->Run());
     }
+    ASSENT_TRY(WriteCalendarImports(db, changes));
     if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(AppendAudit(db, changes, result));
     ASSENT_TRY(tx->Commit());
@@ -790,6 +792,11 @@ class SqliteStore final : public Store {
     if (!st) return st.error();
     st->Bind(1, decision_id);
     return ReadEvents(*st);
+  }
+
+  Result<std::vector<CalendarImport>> ListCalendarImports() override {
+    Lease db(*this);
+    return ReadCalendarImports(*db);
   }
 
   Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
