@@ -49,11 +49,12 @@ int RunStrategyCommand(const StrategyArgs& args, const app::Config& config) {
                  r->problems.size() == 1 ? "" : "s");
     return kExitBadInput;
   }
+  const char* entries = r->entries == 1 ? "progress entry" : "progress entries";
   if (args.dry_run) {
-    std::printf("dry run (nothing stored): %d progress entries would be recorded from %s\n", r->entries,
+    std::printf("dry run (nothing stored): %d %s would be recorded from %s\n", r->entries, entries,
                 name.c_str());
   } else {
-    std::printf("%d progress entries recorded from %s\n", r->entries, name.c_str());
+    std::printf("%d %s recorded from %s\n", r->entries, entries, name.c_str());
   }
   return kExitOk;
 }

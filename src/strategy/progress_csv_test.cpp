@@ -47,6 +47,7 @@ TEST(ProgressCsv, EveryProblemIsOneLineNamingFileLineAndColumn) {
                             "cumbria,nope,wan,2026,,x\n"
                             "cumbria,ict,lan,2026,,x\n"
                             "cumbria,ict,wan,March 2026,done,\n"
+                            "cumbria,ict,wan,2026,,\n"
                             "cumbria,ict,wan,2026\n"
                             "cumbria,ict,wan,2026,,fine\n",
                             c, "cli", "now");
@@ -58,9 +59,9 @@ TEST(ProgressCsv, EveryProblemIsOneLineNamingFileLineAndColumn) {
                 "p.csv: line 5, column 4 (date): 'March 2026' is not a date: write 2026, 2026-03 or 2026-03-14",
                 "p.csv: line 5, column 5 (status): 'done' is not a status: leave it empty or write one of "
                 "planned, in_progress, delivered, ongoing, not_stated",
-                "p.csv: line 5, column 6 (text): empty: say what happened (it may be empty only when the "
+                "p.csv: line 6, column 6 (text): empty: say what happened (it may be empty only when the "
                 "row sets a status)",
-                "p.csv: line 6: 4 columns, expected 6 (body,strategy,deliverable,date,status,text)",
+                "p.csv: line 7: 4 columns, expected 6 (body,strategy,deliverable,date,status,text)",
             }));
 }
 
