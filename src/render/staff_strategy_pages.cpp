@@ -124,6 +124,7 @@ std::string StaffStrategyPages::Deliverable(const StaffChrome& chrome, const Sta
   mu::data d;
   SetStrategyHead(d, st);
   SetErrors(d, v.errors);
+  d.set("staff_errors", Partial(html_.templates_, "staff_errors"));
   d.set("csrf", Str(chrome.csrf));
   d.set("theme", Str(v.item->theme->title));
   d.set("deliverable", Str(dl.title));
@@ -162,6 +163,7 @@ std::string StaffStrategyPages::NewVersion(const StaffChrome& chrome, const NewV
   mu::data d;
   SetStrategyHead(d, st);
   SetErrors(d, v.errors);
+  d.set("staff_errors", Partial(html_.templates_, "staff_errors"));
   d.set("csrf", Str(chrome.csrf));
   d.set("action", Str(StaffStrategyUrl(st.body.slug, st.merged->id) + "/versions/new"));
   d.set("label", Str(v.label));

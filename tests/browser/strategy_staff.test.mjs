@@ -146,6 +146,7 @@ async function runFlow(page, state, opts) {
   });
 
   await check('someone without a strategy role is refused with a sentence', async () => {
+    await goto('/staff');
     await submit('Sign out', /\/staff\/sign-in\?signed_out=1$/);
     await signIn('la_pcc');
     await goto('/staff/strategies');
