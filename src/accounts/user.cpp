@@ -16,7 +16,7 @@ struct RoleInfo {
 };
 
 // The one list of roles: forms, accounts and the scheme of delegation all read it.
-constexpr std::array<RoleInfo, 11> kRoles = {{
+constexpr std::array<RoleInfo, 12> kRoles = {{
     {"originating_officer", "Originating Officer"},
     {"governance_officer", "Governance Officer"},
     {"chief_executive", "Chief Executive"},
@@ -28,6 +28,8 @@ constexpr std::array<RoleInfo, 11> kRoles = {{
     {"chief_constable", "Chief Constable"},
     {"media_officer", "Media Officer"},
     {"administrator", "Administrator"},
+    // Records progress on the body's strategies (docs/strategies.md); signs nothing.
+    {"strategy_lead", "Strategy Lead"},
 }};
 
 constexpr std::array<std::string_view, kRoles.size()> kRoleNames = [] {

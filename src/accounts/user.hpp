@@ -16,7 +16,7 @@ namespace assent::accounts {
 // (decisions::IsKnownRole) and by the scheme of delegation.
 //   originating_officer, governance_officer, chief_executive, deputy_chief_executive,
 //   monitoring_officer, chief_finance_officer, commissioner, deputy_commissioner,
-//   chief_constable, media_officer, administrator
+//   chief_constable, media_officer, administrator, strategy_lead
 std::span<const std::string_view> Roles();
 std::string_view RoleLabel(std::string_view role);  // "Chief Executive / Monitoring Officer"...
 

@@ -38,6 +38,9 @@ inline constexpr std::string_view kSignIn = "user.sign-in";
 inline constexpr std::string_view kSignInFailed = "user.sign-in-failed";
 inline constexpr std::string_view kSignOut = "user.sign-out";
 inline constexpr std::string_view kCalendarImport = "calendar.import";
+inline constexpr std::string_view kStrategyProgress = "strategy.progress";        // staff form
+inline constexpr std::string_view kStrategyImport = "strategy.progress-import";   // CSV row
+inline constexpr std::string_view kStrategyVersion = "strategy.propose-version";
 }  // namespace action
 
 // An event as the application asks for it; the store numbers and chains it.

@@ -19,6 +19,7 @@
 #include "cli/admin_commands.hpp"
 #include "cli/calendar_command.hpp"
 #include "cli/store_commands.hpp"
+#include "cli/strategy_command.hpp"
 #include "cli/exit_code.hpp"
 #include "services/import_records.hpp"
 
@@ -34,6 +35,7 @@ struct Args {
   CalendarArgs calendar;
   StoreArgs store;
   AdminArgs admin;
+  StrategyArgs strategy;
 };
 
 Result<app::Config> EffectiveConfig(const Args& args, app::ConfigOrigins* origins = nullptr) {
@@ -171,6 +173,15 @@ void AdminSetup(CLI::App& sub, Args& args) {
   Setup(sub, args.admin);
 }
 
+int RunStrategy(const Args& args) {
+  auto config = EffectiveConfig(args);
+  if (!config) return Report(config.error());
+  SetLogLevel(*config);
+  return RunStrategyCommand(args.strategy, *config);
+}
+
+void StrategySetup(CLI::App& sub, Args& args) { SetupStrategyCommand(sub, args.strategy); }
+
 int RunVersion(const Args&) {
   std::printf("assent %s\n", ASSENT_VERSION);
   return kExitOk;
@@ -209,6 +220,7 @@ const Command kCommands[] = {
      &RunAdmin},
     {"audit", "verify the audit log (audit verify)", &AdminSetup<&SetupAuditCommand>, &RunAdmin},
     {"mail", "the notification outbox: send, list", &AdminSetup<&SetupMailCommand>, &RunAdmin},
+    {"strategy", "the strategy register: progress import", &StrategySetup, &RunStrategy},
     {"version", "print the version", &NoSetup, &RunVersion},
 };
 

@@ -21,7 +21,10 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_errors", "staff_content", "staff_sign_in",
                                           "staff_password", "staff_home", "staff_users", "staff_new",
                                           "staff_decision", "staff_edit", "staff_sign", "staff_decide",
-                                          "staff_signed", "staff_error", "staff_question"};
+                                          "staff_signed", "staff_error", "staff_question",
+                                          // the strategy register's staff side (staff_strategy_pages.cpp)
+                                          "staff_strategies", "staff_strategy", "staff_deliverable",
+                                          "staff_version"};
 
 std::string StatusTagClass(decisions::Status s) {
   switch (s) {

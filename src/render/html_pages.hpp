@@ -43,6 +43,7 @@ class HtmlPages {
 
  private:
   friend class StaffPages;  // staff_pages.hpp: the staff side's pages, from the same templates
+  friend class StaffStrategyPages;  // staff_strategy_pages.hpp: the strategy register's staff pages
   std::map<std::string, std::string, std::less<>> templates_;
 };
 

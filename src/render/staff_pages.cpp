@@ -7,6 +7,7 @@
 #include "core/money.hpp"
 #include "core/text.hpp"
 #include "render/mustache_parts.hpp"
+#include "render/staff_parts.hpp"
 
 namespace assent::render {
 
@@ -37,6 +38,9 @@ mu::data StatusData(decisions::Status s) {
   return d;
 }
 
+}  // namespace
+
+// Shared with the other staff pages (render/staff_parts.hpp).
 mu::data ChromeData(const StaffChrome& c) {
   mu::data d;
   d.set("signed_in", mu::data(c.signed_in));
@@ -70,6 +74,8 @@ mu::data FieldErrorData(const std::vector<FieldError>& errors, std::string_view 
 std::string PageTitle(std::string_view title, const std::vector<FieldError>& errors) {
   return errors.empty() ? std::string(title) : "Error: " + std::string(title);
 }
+
+namespace {
 
 std::string SizeText(std::int64_t bytes) {
   if (bytes < 1024) return fmt::format("{} bytes", bytes);

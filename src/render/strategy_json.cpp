@@ -146,7 +146,12 @@ std::string StrategyJson(const services::StrategyPage& page) {
     for (const auto& d : tr.theme->deliverables) {
       json progress = json::array();
       for (const auto& e : d.progress) {
-        progress.push_back({{"when", e.when.ToIso()}, {"text", e.text}, {"source", Decision(links, s.body, e.source)}});
+        json entry = {{"when", e.when.ToIso()}, {"text", e.text}, {"source", Decision(links, s.body, e.source)}};
+        // Stored entries (staff or a CSV import) say so, and the status they set.
+        entry["recorded"] = e.recorded.empty() ? json(nullptr) : json(e.recorded);
+        entry["status_change"] =
+            e.status_change ? json(strategy::StatusName(*e.status_change)) : json(nullptr);
+        progress.push_back(std::move(entry));
       }
       deliverables.push_back({{"id", d.id},
                               {"title", d.title},

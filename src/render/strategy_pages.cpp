@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "render/html_pages.hpp"
+#include "strategy/recorded.hpp"
 #include "render/mustache_parts.hpp"
 #include "render/timeline_layout.hpp"
 #include "strategy/target.hpp"
@@ -389,6 +390,10 @@ std::string HtmlPages::Strategy(const services::StrategyPage& page) const {
         ed.set("when_iso", Str(e.when.ToIso()));
         ed.set("text", Str(e.text));
         ed.set("source", SourceOrFalse(links, s.body, e.source));
+        ed.set("status_change", Opt(e.status_change ? strategy::StatusLabel(*e.status_change) : ""));
+        ed.set("recorded", Opt(e.recorded.empty() ? ""
+                               : e.recorded == strategy::kStaffSource ? "recorded by staff"
+                                                                      : "imported from " + e.recorded));
         progress.push_back(ed);
       }
       dd.set("progress", progress);

@@ -1,7 +1,7 @@
 #pragma once
 // The strategy catalogue's data files: every *.toml in a directory, one strategy each,
 // and national.toml with the national strategies. Loaded once at start, like the forms;
-// a later change may keep progress entries in the Store instead.
+// progress recorded later is kept in the Store (services/strategy_progress.hpp).
 
 #include <string>
 #include <vector>

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "decisions/decision.hpp"
+#include "services/strategy_progress.hpp"
 
 namespace assent::services {
 namespace {
@@ -113,14 +114,18 @@ Result<StrategyPage> GetStrategyPage(storage::Store& store, const strategy::Cata
                                      std::string_view body, std::string_view id, const Date& as_of) {
   auto b = store.FindBody(body);
   if (!b) return b.error();
-  const strategy::Strategy* s = catalogue.Find(body, id);
-  if (!s) return Fail(ErrorCode::kNotFound, "no such strategy");
+  const strategy::Strategy* file = catalogue.Find(body, id);
+  if (!file) return Fail(ErrorCode::kNotFound, "no such strategy");
   StrategyPage page;
   page.body = publication::MakePublicBody(*b);
+  auto merged = MergeRecorded(store, *file);
+  if (!merged) return merged.error();
+  page.merged = std::move(*merged);
+  const strategy::Strategy* s = page.merged.get();
   page.strategy = s;
-  page.status = catalogue.StatusOn(*s, as_of);
-  page.replaces = catalogue.Replaces(*s);
-  page.replaced_by = catalogue.ReplacedBy(*s);
+  page.status = catalogue.StatusOn(*file, as_of);
+  page.replaces = catalogue.Replaces(*file);
+  page.replaced_by = catalogue.ReplacedBy(*file);
   page.report = strategy::BuildDeliveryReport(*s, as_of);
   page.catalogue = &catalogue;
   page.as_of = as_of;

@@ -5,6 +5,7 @@
 // a decision that is not public is shown as "not on the register", never linked.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ struct StrategyListPage {
 
 struct StrategyPage {
   publication::PublicBody body;
+  // The data file's strategy with the stored progress and the versions approved through
+  // published decisions merged in (services/strategy_progress.hpp); `strategy` points here.
+  std::shared_ptr<const strategy::Strategy> merged;
   const strategy::Strategy* strategy = nullptr;
   strategy::StrategyStatus status = strategy::StrategyStatus::kCurrent;
   std::vector<const strategy::Strategy*> replaces, replaced_by;

@@ -8,6 +8,31 @@
 #include "core/hash.hpp"
 
 namespace assent::storage {
+namespace {
+
+// The store keeps what the strategy services checked against the catalogue; it checks
+// only that each row is whole (the catalogue is not the store's to know).
+Result<void> PrecheckStrategyChanges(const ChangeSet& changes) {
+  for (const auto& p : changes.insert_strategy_progress) {
+    if (p.body.empty() || p.strategy.empty() || p.deliverable.empty()) {
+      return Fail(ErrorCode::kInvalidInput, "a progress entry names no body, strategy or deliverable",
+                  "strategy progress");
+    }
+    if (p.text.empty() && !p.status) {
+      return Fail(ErrorCode::kInvalidInput, "a progress entry has neither text nor a status",
+                  "strategy progress");
+    }
+  }
+  for (const auto& p : changes.insert_strategy_proposals) {
+    if (p.body.empty() || p.strategy.empty() || p.label.empty() || p.decision_id <= 0) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "a version proposal names no body, strategy, label or decision", "strategy proposal");
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
 
 Result<void> PrecheckChanges(const ChangeSet& changes) {
   for (const auto& d : changes.insert_decisions) {
@@ -23,6 +48,7 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
                   "blob");
     }
   }
+  if (auto r = PrecheckStrategyChanges(changes); !r) return r;
   for (const auto& e : changes.audit) {
     if (e.inserted_decision >= 0 &&
         static_cast<std::size_t>(e.inserted_decision) >= changes.insert_decisions.size()) {
@@ -39,7 +65,8 @@ bool ChangesPublicPages(const ChangeSet& changes) {
   return !changes.put_bodies.empty() || !changes.insert_decisions.empty() ||
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
          !changes.copy_reference_counters.empty() || !changes.add_calendar_imports.empty() ||
-         !changes.copy_calendar_imports.empty();
+         !changes.copy_calendar_imports.empty() || !changes.insert_strategy_progress.empty() ||
+         !changes.insert_strategy_proposals.empty();
 }
 
 std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,

@@ -16,7 +16,7 @@ namespace assent::storage {
 // events that name an inserted decision the batch has. kInvalidInput otherwise.
 Result<void> PrecheckChanges(const ChangeSet& changes);
 
-// Bodies, decisions and reference counters: what public pages show. Accounts, sessions,
+// Bodies, decisions, reference counters and strategy entries: what public pages show. Accounts, sessions,
 // blobs, mail and the audit log do not move the change token.
 bool ChangesPublicPages(const ChangeSet& changes);
 

@@ -16,6 +16,7 @@
 #include "core/result.hpp"
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
+#include "strategy/recorded.hpp"
 
 namespace assent::storage {
 
@@ -113,6 +114,12 @@ struct ChangeSet {
   std::vector<accounts::User> copy_users;
   std::vector<audit::Event> copy_audit_events;
 
+  // The strategy register (strategy/recorded.hpp): progress entries and status changes,
+  // and proposals for a new version (each naming its draft decision, which must exist).
+  // Ids are assigned; they move the change token (the public strategy pages show them).
+  std::vector<strategy::RecordedProgress> insert_strategy_progress;
+  std::vector<strategy::VersionProposal> insert_strategy_proposals;
+
   bool empty() const {
     return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
            copy_decisions.empty() && copy_reference_counters.empty() &&
@@ -120,7 +127,8 @@ struct ChangeSet {
            delete_sessions.empty() && delete_sessions_of_users.empty() &&
            put_blobs.empty() && queue_mail.empty() && audit.empty() &&
            copy_users.empty() && copy_audit_events.empty() && add_calendar_imports.empty() &&
-           copy_calendar_imports.empty();
+           copy_calendar_imports.empty() && insert_strategy_progress.empty() &&
+           insert_strategy_proposals.empty();
   }
 };
 
@@ -237,10 +245,17 @@ class Store {
   // Every imported bank-holiday file, oldest first.
   virtual Result<std::vector<CalendarImport>> ListCalendarImports() = 0;
 
+  // The strategy register's stored entries for a body, oldest recorded first (by id).
+  // An empty `strategy` means every strategy of the body.
+  virtual Result<std::vector<strategy::RecordedProgress>> ListStrategyProgress(
+      std::string_view body, std::string_view strategy) = 0;
+  virtual Result<std::vector<strategy::VersionProposal>> ListStrategyProposals(
+      std::string_view body, std::string_view strategy) = 0;
+
   // A token that changes whenever any connection or process commits a write that can
   // change a public page: bodies, decisions, reference counters, calendar imports (due
-  // dates move). Accounts, sessions, blobs, mail and the audit log do not move it.
-  // Caches compare it to know when to drop what they hold.
+  // dates move), strategy progress and proposals. Accounts, sessions, blobs, mail and the
+  // audit log do not move it. Caches compare it to know when to drop what they hold.
   virtual Result<std::uint64_t> ChangeToken() = 0;
 };
 

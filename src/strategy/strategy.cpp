@@ -24,6 +24,13 @@ std::string_view StatusLabel(DeliverableStatus s) {
   return "Status not stated";
 }
 
+std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view name) {
+  for (auto s : kDeliverableStatuses) {
+    if (StatusName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
 std::string_view AlignmentKindName(AlignmentKind k) {
   switch (k) {
     case AlignmentKind::kPoliceAndCrimePlan: return "police_and_crime_plan";

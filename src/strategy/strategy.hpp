@@ -47,11 +47,17 @@ inline constexpr DeliverableStatus kDeliverableStatuses[] = {
     DeliverableStatus::kOngoing, DeliverableStatus::kNotStated};
 std::string_view StatusName(DeliverableStatus s);   // "in_progress": data files and JSON
 std::string_view StatusLabel(DeliverableStatus s);  // "In progress": pages and CSV
+// "in_progress" -> kInProgress; nullopt for anything else.
+std::optional<DeliverableStatus> ParseDeliverableStatus(std::string_view name);
 
 struct ProgressEntry {
   PartialDate when;  // when it happened: "2015", "2015-11"
   std::string text;
   std::string source;  // decision reference that reports it
+  // Entries recorded in the store (strategy/recorded.hpp), not the data file: who gave
+  // them ("staff", or the CSV file name) and the status they set, if any.
+  std::string recorded;
+  std::optional<DeliverableStatus> status_change;
 };
 
 struct Deliverable {

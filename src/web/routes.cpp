@@ -58,6 +58,21 @@ constexpr Route kRoutes[] = {
      .csrf = true, .staff = &WithdrawPost},
     {.method = Method::kGet, .pattern = "/staff/decisions/{id}/signed/{content_hash}",
      .access = Access::kSignedIn, .staff = &SignedContentPage},
+    // The strategy register: the services check the body role (strategy_lead, chief_executive).
+    {.method = Method::kGet, .pattern = "/staff/strategies", .access = Access::kSignedIn,
+     .staff = &StaffStrategiesPage},
+    {.method = Method::kGet, .pattern = "/staff/strategies/{body}/{id}", .access = Access::kSignedIn,
+     .staff = &StaffStrategyPage},
+    {.method = Method::kGet, .pattern = "/staff/strategies/{body}/{id}/deliverables/{deliverable}",
+     .access = Access::kSignedIn, .staff = &StaffDeliverablePage},
+    {.method = Method::kPost, .pattern = "/staff/strategies/{body}/{id}/deliverables/{deliverable}/progress",
+     .access = Access::kSignedIn, .csrf = true, .staff = &StaffProgressPost},
+    {.method = Method::kPost, .pattern = "/staff/strategies/{body}/{id}/deliverables/{deliverable}/status",
+     .access = Access::kSignedIn, .csrf = true, .staff = &StaffStatusPost},
+    {.method = Method::kGet, .pattern = "/staff/strategies/{body}/{id}/versions/new",
+     .access = Access::kSignedIn, .staff = &NewVersionPage},
+    {.method = Method::kPost, .pattern = "/staff/strategies/{body}/{id}/versions/new",
+     .access = Access::kSignedIn, .csrf = true, .staff = &NewVersionPost},
 
     // public: pattern                             cache  handler
     Public("/", true, &HomePage),

@@ -51,6 +51,15 @@ Response ReturnPost(const StaffCall& call, Site& site);
 Response WithdrawPost(const StaffCall& call, Site& site);
 Response SignedContentPage(const StaffCall& call, Site& site);
 
+// The strategy register (staff_strategy_handlers.cpp).
+Response StaffStrategiesPage(const StaffCall& call, Site& site);
+Response StaffStrategyPage(const StaffCall& call, Site& site);
+Response StaffDeliverablePage(const StaffCall& call, Site& site);
+Response StaffProgressPost(const StaffCall& call, Site& site);
+Response StaffStatusPost(const StaffCall& call, Site& site);
+Response NewVersionPage(const StaffCall& call, Site& site);
+Response NewVersionPost(const StaffCall& call, Site& site);
+
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";
 inline constexpr std::string_view kCsrfRefusal =

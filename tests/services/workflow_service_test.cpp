@@ -71,6 +71,14 @@ class MeetingStore final : public storage::Store {
   Result<void> RecordMailAttempt(std::int64_t id, std::string_view e) override {
     return inner_.RecordMailAttempt(id, e);
   }
+  Result<std::vector<strategy::RecordedProgress>> ListStrategyProgress(std::string_view b,
+                                                                       std::string_view s) override {
+    return inner_.ListStrategyProgress(b, s);
+  }
+  Result<std::vector<strategy::VersionProposal>> ListStrategyProposals(std::string_view b,
+                                                                       std::string_view s) override {
+    return inner_.ListStrategyProposals(b, s);
+  }
   Result<std::uint64_t> ChangeToken() override { return inner_.ChangeToken(); }
 
  private:

@@ -14,6 +14,7 @@
 #include "storage/postgres/calendar_rows.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
+#include "storage/postgres/strategy_rows.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 
@@ -597,6 +598,7 @@ class PostgresStore final : public Store {
     for (const auto& e : changes.copy_audit_events) {
       ASSENT_TRY(db.Query(kInsertEvent, EventParams(e)));
     }
+    ASSENT_TRY(WriteStrategyRows(db, changes));
     // The counter row before the audit lock, in every transaction: one lock order, so
     // appenders never deadlock on each other.
     if (ChangesPublicPages(changes)) ASSENT_TRY(db.Query(kBumpChanges));
@@ -680,6 +682,18 @@ class PostgresStore final : public Store {
       ASSENT_TRY(IndexForSearch(*db, d->id, *d));
     }
     return tx->Commit();
+  }
+
+  Result<std::vector<strategy::RecordedProgress>> ListStrategyProgress(
+      std::string_view body, std::string_view strategy) override {
+    Lease db(*this);
+    return ReadStrategyProgress(*db, body, strategy);
+  }
+
+  Result<std::vector<strategy::VersionProposal>> ListStrategyProposals(
+      std::string_view body, std::string_view strategy) override {
+    Lease db(*this);
+    return ReadStrategyProposals(*db, body, strategy);
   }
 
   Result<std::uint64_t> ChangeToken() override {

@@ -227,6 +227,36 @@ CREATE TABLE calendar_imports (
   json TEXT NOT NULL
 );
 )sql",
+    // 5: the strategy register's stored entries (strategy/recorded.hpp): progress and
+    // status changes on deliverables, and proposals for a new version, each carried by
+    // a draft decision. The strategies themselves stay in their data files.
+    R"sql(
+CREATE TABLE strategy_progress (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  strategy TEXT NOT NULL,
+  deliverable TEXT NOT NULL,
+  happened TEXT NOT NULL,
+  text TEXT NOT NULL,
+  status TEXT,
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE INDEX strategy_progress_body ON strategy_progress(body, strategy);
+
+CREATE TABLE strategy_proposals (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  strategy TEXT NOT NULL,
+  label TEXT NOT NULL,
+  changes TEXT NOT NULL,
+  decision_id INTEGER NOT NULL REFERENCES decisions(id),
+  proposed_by TEXT NOT NULL,
+  proposed_at TEXT NOT NULL
+);
+CREATE INDEX strategy_proposals_body ON strategy_proposals(body, strategy);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -17,6 +17,7 @@
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/fts_query.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/strategy_rows.hpp"
 
 namespace assent::storage::sqlite {
 namespace {
@@ -576,6 +577,7 @@ class SqliteStore final : public Store {
       ASSENT_TRY(st->Run());
     }
     ASSENT_TRY(WriteCalendarImports(db, changes));
+    ASSENT_TRY(WriteStrategyRows(db, changes));
     if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(AppendAudit(db, changes, result));
     ASSENT_TRY(tx->Commit());
@@ -680,6 +682,18 @@ class SqliteStore final : public Store {
       ASSENT_TRY(IndexForSearch(db, id, *d));
     }
     return tx->Commit();
+  }
+
+  Result<std::vector<strategy::RecordedProgress>> ListStrategyProgress(
+      std::string_view body, std::string_view strategy) override {
+    Lease db(*this);
+    return ReadStrategyProgress(*db, body, strategy);
+  }
+
+  Result<std::vector<strategy::VersionProposal>> ListStrategyProposals(
+      std::string_view body, std::string_view strategy) override {
+    Lease db(*this);
+    return ReadStrategyProposals(*db, body, strategy);
   }
 
   Result<std::uint64_t> ChangeToken() override {
