@@ -16,6 +16,7 @@
 #include "core/result.hpp"
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
+#include "storage/import_review.hpp"
 
 namespace assent::storage {
 
@@ -96,6 +97,10 @@ struct ChangeSet {
   // verbatim (hashes kept). Not for application use.
   std::vector<accounts::User> copy_users;
   std::vector<audit::Event> copy_audit_events;
+  // The import review queue: inserted (id and version assigned; a source_hash already
+  // queued is kConflict) or updated (version-checked; state, reason, reviewer, decision).
+  std::vector<ImportReview> insert_import_reviews;
+  std::vector<ImportReview> update_import_reviews;
 
   bool empty() const {
     return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
@@ -103,7 +108,8 @@ struct ChangeSet {
            insert_users.empty() && update_users.empty() && put_sessions.empty() &&
            delete_sessions.empty() && delete_sessions_of_users.empty() &&
            put_blobs.empty() && queue_mail.empty() && audit.empty() &&
-           copy_users.empty() && copy_audit_events.empty();
+           copy_users.empty() && copy_audit_events.empty() &&
+           insert_import_reviews.empty() && update_import_reviews.empty();
   }
 };
 
@@ -141,6 +147,7 @@ struct ApplyResult {
   std::vector<std::int64_t> inserted_ids;       // in the order of insert_decisions
   std::vector<std::int64_t> inserted_user_ids;  // in the order of insert_users
   std::vector<std::int64_t> new_versions;       // in the order of update_decisions
+  std::vector<std::int64_t> inserted_review_ids;  // in the order of insert_import_reviews
 };
 
 struct BodyCount {
@@ -216,6 +223,13 @@ class Store {
   // Records one delivery attempt: sent (error empty: removed from the outbox) or failed
   // (attempts + 1, last_error). A mail no longer in the outbox is no error (nothing to do).
   virtual Result<void> RecordMailAttempt(std::int64_t id, std::string_view error) = 0;
+
+  // The import review queue, oldest first, without record_json and source_text.
+  virtual Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) = 0;
+  // One item in full. kNotFound when absent.
+  virtual Result<ImportReview> FindImportReview(std::int64_t id) = 0;
+  // The item queued from a document with this content hash, if any.
+  virtual Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view hash) = 0;
 
   // A token that changes whenever any connection or process commits a write that can
   // change a public page: bodies, decisions, reference counters. Accounts, sessions,

@@ -68,6 +68,13 @@ class MeetingStore final : public storage::Store {
   Result<void> RecordMailAttempt(std::int64_t id, std::string_view e) override {
     return inner_.RecordMailAttempt(id, e);
   }
+  Result<std::vector<storage::ImportReview>> ListImportReviews(const storage::ImportReviewQuery& q) override {
+    return inner_.ListImportReviews(q);
+  }
+  Result<storage::ImportReview> FindImportReview(std::int64_t id) override { return inner_.FindImportReview(id); }
+  Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view h) override {
+    return inner_.FindImportReviewBySourceHash(h);
+  }
   Result<std::uint64_t> ChangeToken() override { return inner_.ChangeToken(); }
 
  private:
