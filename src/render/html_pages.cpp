@@ -21,7 +21,9 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_errors", "staff_content", "staff_sign_in",
                                           "staff_password", "staff_home", "staff_users", "staff_new",
                                           "staff_decision", "staff_edit", "staff_sign", "staff_decide",
-                                          "staff_signed", "staff_error", "staff_question"};
+                                          "staff_signed", "staff_error", "staff_question",
+                                          // the import review queue (import_pages.cpp)
+                                          "staff_imports", "staff_import"};
 
 std::string StatusTagClass(decisions::Status s) {
   switch (s) {

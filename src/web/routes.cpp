@@ -58,6 +58,17 @@ constexpr Route kRoutes[] = {
      .csrf = true, .staff = &WithdrawPost},
     {.method = Method::kGet, .pattern = "/staff/decisions/{id}/signed/{content_hash}",
      .access = Access::kSignedIn, .staff = &SignedContentPage},
+    // The import review queue: the services let in a body's governance officer, chief
+    // executive, monitoring officer or administrator (docs/import.md).
+    {.method = Method::kGet, .pattern = "/staff/imports", .access = Access::kSignedIn, .staff = &ImportQueuePage},
+    {.method = Method::kGet, .pattern = "/staff/imports/{id}", .access = Access::kSignedIn,
+     .staff = &ImportReviewPage},
+    {.method = Method::kPost, .pattern = "/staff/imports/{id}/confirm", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ImportConfirmPost},
+    {.method = Method::kPost, .pattern = "/staff/imports/{id}/reject", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ImportRejectPost},
+    {.method = Method::kGet, .pattern = "/staff/imports/{id}/original", .access = Access::kSignedIn,
+     .staff = &ImportOriginalDownload},
 
     // public: pattern                             cache  handler
     Public("/", true, &HomePage),

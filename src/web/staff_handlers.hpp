@@ -51,6 +51,13 @@ Response ReturnPost(const StaffCall& call, Site& site);
 Response WithdrawPost(const StaffCall& call, Site& site);
 Response SignedContentPage(const StaffCall& call, Site& site);
 
+// The import review queue (staff_import_handlers.cpp).
+Response ImportQueuePage(const StaffCall& call, Site& site);
+Response ImportReviewPage(const StaffCall& call, Site& site);
+Response ImportConfirmPost(const StaffCall& call, Site& site);
+Response ImportRejectPost(const StaffCall& call, Site& site);
+Response ImportOriginalDownload(const StaffCall& call, Site& site);
+
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";
 inline constexpr std::string_view kCsrfRefusal =
