@@ -48,10 +48,6 @@ Response ErrorFor(const Site& site, const StaffCall& call, const Error& e) {
   return StaffErrorPage(site, call.current, HttpStatus(e.code), RefusalFor(e).message);
 }
 
-std::string OutcomeValue(decisions::Outcome o) {
-  return o == decisions::Outcome::kUnknown ? "" : std::string(decisions::OutcomeName(o));
-}
-
 // The form's values as read (the stored record JSON's key fields).
 render::ImportReviewForm AsRead(const services::ImportReviewPage& page) {
   render::ImportReviewForm f;
