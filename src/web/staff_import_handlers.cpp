@@ -20,8 +20,11 @@ constexpr std::string_view kNotFound =
 constexpr std::string_view kNoRole =
     "Reviewing imported records is for a body's governance officer, chief executive or monitoring officer, "
     "or an administrator.";
-constexpr std::initializer_list<std::string_view> kFields = {"body", "reference", "title", "decision_maker_role",
-                                                             "outcome", "decision_date", "reason"};
+
+// A service's refusal beside the review form's field it names.
+render::FieldError Refusal(const Error& e) {
+  return RefusalFor(e, {"body", "reference", "title", "decision_maker_role", "outcome", "decision_date", "reason"});
+}
 
 services::Reviewer ReviewerFor(const StaffCall& call) {
   services::Reviewer r;
@@ -158,7 +161,7 @@ Response ImportConfirmPost(const StaffCall& call, Site& site) {
     errors.push_back(e.code == ErrorCode::kConflict && e.where.empty()
                          ? render::FieldError{"", "Someone else changed this import a moment ago. Reload the page "
                                                   "and try again."}
-                         : RefusalFor(e, kFields));
+                         : Refusal(e));
     return PageWith(call, site, *page, std::move(values), HttpStatus(e.code), std::move(errors));
   }
   return SeeOther(ItemUrl(*id) + "?done=confirmed");
@@ -177,7 +180,7 @@ Response ImportRejectPost(const StaffCall& call, Site& site) {
   if (!rejected) {
     const auto& e = rejected.error();
     if (e.code == ErrorCode::kNotFound) return ErrorFor(site, call, e);
-    return PageWith(call, site, *page, std::move(values), HttpStatus(e.code), {RefusalFor(e, kFields)});
+    return PageWith(call, site, *page, std::move(values), HttpStatus(e.code), {Refusal(e)});
   }
   return SeeOther("/staff/imports?done=rejected");
 }
