@@ -204,7 +204,9 @@ TEST_F(ImportService, AReviewerCorrectsAndConfirmsOrRejectsAndOnlyConfirmedRecor
   ASSERT_TRUE(page) << page.error().ToString();
   ASSERT_EQ(page->key_fields.size(), KeyFields().size());
   for (const auto& f : page->key_fields) {
-    if (f.key == "outcome") EXPECT_TRUE(f.unknown);
+    if (f.key == "outcome") {
+      EXPECT_TRUE(f.unknown);
+    }
     if (f.key == "title") {
       EXPECT_FALSE(f.unknown || f.low);
       EXPECT_EQ(f.text_line, 5);
