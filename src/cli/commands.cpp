@@ -32,6 +32,7 @@ struct Args {
   std::vector<std::string> files;
   bool json = false;
   bool dry_run = false;
+  bool confirm_clean = false;
   CalendarArgs calendar;
   StoreArgs store;
   AdminArgs admin;
@@ -78,15 +79,18 @@ void ShowProgress(size_t done, size_t total, const std::string& file) {
 void PrintOutcome(const services::ImportOutcome& o, bool dry_run) {
   using services::ImportStatus;
   switch (o.status) {
-    case ImportStatus::kImported:
-      std::printf("%s: %s -> %s %s\n", dry_run ? "would import" : "imported", o.file.c_str(), o.body.c_str(),
+    case ImportStatus::kQueued:
+      std::printf("%s: %s -> %s %s (%d unknown, %d low-confidence key fields)%s%s\n",
+                  dry_run ? "would queue for review" : "queued for review", o.file.c_str(), o.body.c_str(),
+                  o.reference.empty() ? "(no reference)" : o.reference.c_str(), o.unknown_fields,
+                  o.low_confidence_fields, o.message.empty() ? "" : ": ", o.message.c_str());
+      break;
+    case ImportStatus::kConfirmed:
+      std::printf("%s: %s -> %s %s\n", dry_run ? "would confirm" : "confirmed", o.file.c_str(), o.body.c_str(),
                   o.reference.c_str());
       break;
     case ImportStatus::kDuplicate:
       std::printf("already imported: %s (%s %s)\n", o.file.c_str(), o.body.c_str(), o.reference.c_str());
-      break;
-    case ImportStatus::kNeedsReview:
-      std::printf("needs review: %s (%s)\n", o.file.c_str(), o.message.c_str());
       break;
     case ImportStatus::kFailed:
       std::fflush(stdout);
@@ -113,6 +117,7 @@ int RunImport(const Args& args) {
   }
   services::ImportOptions options;
   options.want_json = args.json;
+  if (args.confirm_clean) options.confirm = services::AutoConfirm::kClean;
   if (isatty(fileno(stderr))) options.progress = &ShowProgress;
   auto paths = services::ExpandPaths(args.files);
   auto outcomes = opened ? services::ImportFiles(opened->store.get(), opened->catalogue.forms, paths, options)
@@ -128,8 +133,8 @@ int RunImport(const Args& args) {
   }
   auto s = services::Summarise(*outcomes);
   std::fflush(stdout);  // the summary comes after the records, also when both go to one pipe
-  std::fprintf(args.json ? stderr : stdout, "%s%d imported, %d needs review, %d failed, %d duplicates skipped\n",
-               args.dry_run ? "dry run (nothing stored): " : "", s.imported, s.needs_review, s.failed, s.duplicates);
+  std::fprintf(args.json ? stderr : stdout, "%s%d queued for review, %d confirmed, %d failed, %d duplicates skipped\n",
+               args.dry_run ? "dry run (nothing stored): " : "", s.queued, s.confirmed, s.failed, s.duplicates);
   return s.failed > 0 ? kExitBadInput : kExitOk;
 }
 
@@ -201,13 +206,16 @@ void ImportSetup(CLI::App& sub, Args& args) {
   sub.add_option("paths", args.files, "decision documents (text or PDF) or directories of them")->required();
   sub.add_flag("--json", args.json, "print each extracted record as one JSON object per line");
   sub.add_flag("--dry-run", args.dry_run, "read and report, store nothing");
+  sub.add_flag("--confirm-clean", args.confirm_clean,
+               "confirm at once (publish) the records with no unknown and no low-confidence key field; "
+               "the rest wait in the review queue");
 }
 
 void CalendarSetup(CLI::App& sub, Args& args) { SetupCalendarCommand(sub, args.calendar); }
 
 const Command kCommands[] = {
     {"serve", "run the public register web service", &NoSetup, &RunServe},
-    {"import", "import decision-record texts into the store", &ImportSetup, &RunImport},
+    {"import", "queue decision documents for review (text or PDF)", &ImportSetup, &RunImport},
     {"config", "print the effective configuration", &NoSetup, &RunConfig},
     {"calendar", "bank holidays and working-day due dates", &CalendarSetup, &RunCalendar},
     {"migrate", "copy every record to another store and verify the copy",

@@ -24,7 +24,9 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_signed", "staff_error", "staff_question",
                                           // the strategy register's staff side (staff_strategy_pages.cpp)
                                           "staff_strategies", "staff_strategy", "staff_deliverable",
-                                          "staff_version"};
+                                          "staff_version",
+                                          // the import review queue (import_pages.cpp)
+                                          "staff_imports", "staff_import"};
 
 std::string StatusTagClass(decisions::Status s) {
   switch (s) {

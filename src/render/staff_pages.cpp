@@ -246,6 +246,7 @@ std::string_view ActionLabel(std::string_view action) {
       {"decision.sign", "Signed"},               {"decision.decide", "Decided"},
       {"decision.return", "Returned for revision"}, {"decision.withdraw", "Withdrawn"},
       {"decision.publish", "Published"},         {"part2.view", "Part 2 viewed"},
+      {"import.confirm", "Imported and confirmed"},
   };
   for (const auto& r : kLabels) {
     if (r.action == action) return r.label;
@@ -487,6 +488,7 @@ std::string StaffPages::Home(const StaffChrome& chrome, const HomeView& v) const
   d.set("start", start);
   d.set("has_start", mu::data(!v.may_start.empty()));
   d.set("administrator", mu::data(chrome.administrator));
+  d.set("may_review_imports", mu::data(v.may_review_imports));
   return InStaffLayout(html_.templates_, "Your work", List(), RenderWith(html_.templates_, "staff_home", d),
                        ChromeData(chrome));
 }

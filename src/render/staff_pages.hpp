@@ -17,6 +17,7 @@
 #include "decisions/decision.hpp"
 #include "decisions/form.hpp"
 #include "render/html_pages.hpp"
+#include "render/import_pages.hpp"
 #include "services/workflow.hpp"
 #include "workflow/chain.hpp"
 #include "workflow/delegation.hpp"
@@ -66,6 +67,7 @@ struct HomeView {
   std::vector<WorkRow> waiting;
   std::vector<WorkRow> drafts;
   std::vector<decisions::Body> may_start;  // bodies where the person may start a decision
+  bool may_review_imports = false;         // links the import review queue
 };
 
 struct UsersView {
@@ -198,6 +200,9 @@ class StaffPages {
   std::string Signed(const StaffChrome& chrome, const SignedView& view, const DecisionSetting& setting) const;
   std::string Error(const StaffChrome& chrome, int status, std::string_view title,
                     std::string_view message) const;
+  // The import review queue (import_pages.cpp).
+  std::string ImportQueue(const StaffChrome& chrome, const ImportQueueView& view) const;
+  std::string ImportReview(const StaffChrome& chrome, const ImportReviewView& view) const;
 
  private:
   const HtmlPages& html_;

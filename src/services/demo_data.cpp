@@ -32,18 +32,19 @@ Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalog
   }
   if (ec) return Fail(ErrorCode::kUnavailable, "cannot list demo seeds: " + ec.message(), demo_dir);
   std::sort(seeds.begin(), seeds.end());
+  // The seeds are hand-checked: each is queued and confirmed at once by "system".
   ImportOptions options;
-  options.audit_action = std::string(audit::action::kDecisionCreate);
+  options.confirm = AutoConfirm::kAll;
   options.audit_actor = "system";
   options.now = now;
   auto imported = ImportFiles(&store, catalogue.forms, seeds, options);
   if (!imported) return imported.error();
   for (const auto& o : *imported) {
-    if (o.status == ImportStatus::kFailed || o.status == ImportStatus::kNeedsReview) {
-      return Fail(ErrorCode::kInternal, "demo seed not imported: " + o.message);
+    if (o.status != ImportStatus::kConfirmed) {
+      return Fail(ErrorCode::kInternal, "demo seed not confirmed: " + o.file + ": " + o.message);
     }
   }
-  return DemoLoad{true, *synced, Summarise(*imported).imported};
+  return DemoLoad{true, *synced, Summarise(*imported).confirmed};
 }
 
 }  // namespace assent::services

@@ -17,8 +17,9 @@ struct DemoLoad {
   int decisions = 0;
 };
 
-// Reads `demo_dir`/bodies.toml and `demo_dir`/seeds/*.txt. Each record is stored with
-// an audit event (decision.create by "system", at `now`).
+// Reads `demo_dir`/bodies.toml and `demo_dir`/seeds/*.txt. Each seed is queued for
+// review and confirmed at once by "system" (import.queue, import.confirm at `now`), so
+// the original files are kept like any import's.
 Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalogue,
                                  const std::string& demo_dir, Instant now = Instant::Now());
 

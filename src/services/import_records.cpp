@@ -10,6 +10,7 @@
 #include "import/document_file.hpp"
 #include "import/label_json.hpp"
 #include "import/record_reader.hpp"
+#include "services/import_review.hpp"
 
 namespace assent::services {
 namespace {
@@ -47,8 +48,8 @@ bool StoreDown(const Error& e) { return e.code == ErrorCode::kUnavailable || e.c
 
 std::string_view ImportStatusName(ImportStatus status) {
   switch (status) {
-    case ImportStatus::kImported: return "imported";
-    case ImportStatus::kNeedsReview: return "needs review";
+    case ImportStatus::kQueued: return "queued for review";
+    case ImportStatus::kConfirmed: return "confirmed";
     case ImportStatus::kFailed: return "failed";
     case ImportStatus::kDuplicate: return "duplicate";
   }
@@ -59,8 +60,8 @@ ImportSummary Summarise(const std::vector<ImportOutcome>& outcomes) {
   ImportSummary s;
   for (const auto& o : outcomes) {
     switch (o.status) {
-      case ImportStatus::kImported: ++s.imported; break;
-      case ImportStatus::kNeedsReview: ++s.needs_review; break;
+      case ImportStatus::kQueued: ++s.queued; break;
+      case ImportStatus::kConfirmed: ++s.confirmed; break;
       case ImportStatus::kFailed: ++s.failed; break;
       case ImportStatus::kDuplicate: ++s.duplicates; break;
     }
@@ -109,14 +110,26 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
     ImportOutcome o;
     o.file = path;
     if (store) {
+      auto queued = store->FindImportReviewBySourceHash(hash);
+      if (!queued) return queued.error();
       auto seen = store->FindDecisionBySourceHash(hash);
       if (!seen) return seen.error();
-      if (seen->has_value()) {
+      if (queued->has_value() || seen->has_value()) {
         o.status = ImportStatus::kDuplicate;
-        o.id = **seen;
-        if (auto existing = store->FindDecisionById(o.id)) {
-          o.body = existing->body;
-          o.reference = existing->reference;
+        if (queued->has_value()) {
+          o.review_id = **queued;
+          if (auto item = store->FindImportReview(o.review_id)) {
+            o.body = item->body;
+            o.reference = item->reference;
+            o.id = item->decision_id;
+          }
+        }
+        if (seen->has_value()) {
+          o.id = **seen;
+          if (auto existing = store->FindDecisionById(o.id)) {
+            o.body = existing->body;
+            o.reference = existing->reference;
+          }
         }
         outcomes.push_back(std::move(o));
         continue;
@@ -133,56 +146,79 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
       outcomes.push_back(Failed(path, record.error()));
       continue;
     }
-    if (options.want_json) o.json = import::ToLabelJson(*record, &file->source, -1);
     decisions::Decision& d = record->decision;
     d.source = name;
     d.source_hash = hash;
     o.body = d.body;
     o.reference = d.reference;
-    if (!record->review_reasons.empty()) {
-      o.status = ImportStatus::kNeedsReview;
-      o.message = JoinReasons(record->review_reasons);
+    std::string json = import::ToLabelJson(*record, &file->source, -1);
+    if (options.want_json) o.json = json;
+    auto counts = CountKeyFields(*record);
+    o.unknown_fields = counts.unknown;
+    o.low_confidence_fields = counts.low_confidence;
+    o.message = JoinReasons(record->review_reasons);
+    bool confirm = options.confirm == AutoConfirm::kAll ||
+                   (options.confirm == AutoConfirm::kClean && IsClean(*record));
+    o.status = ImportStatus::kQueued;
+    if (!store) {
+      // A dry run: what a confirmation would check without the store.
+      if (confirm) {
+        decisions::Decision published = d;
+        published.status = decisions::Status::kPublished;
+        if (auto v = decisions::Validate(published); v) o.status = ImportStatus::kConfirmed;
+      }
       outcomes.push_back(std::move(o));
       continue;
     }
-    if (auto v = decisions::Validate(d); !v) {
-      o.status = ImportStatus::kFailed;
-      o.message = fmt::format("{}: {}", name, v.error().ToString());
-      outcomes.push_back(std::move(o));
+    storage::ImportReview item;
+    item.body = d.body;
+    item.form = d.form;
+    item.reference = d.reference;
+    item.title = d.title;
+    item.source_name = name;
+    item.source_hash = hash;
+    item.file_sha256 = Sha256Hex(file->bytes);
+    item.file_size = static_cast<std::int64_t>(file->bytes.size());
+    item.source_kind = file->source.kind;
+    item.record_json = std::move(json);
+    item.source_text = file->source.text;
+    item.page_first_line = file->source.page_first_line;
+    item.unknown_fields = counts.unknown;
+    item.low_confidence_fields = counts.low_confidence;
+    item.queued_at = options.now.ToIso();
+    item.queued_by = options.audit_actor;
+    storage::ChangeSet changes;
+    changes.put_blobs.push_back({item.file_sha256, file->bytes});
+    audit::NewEvent event;
+    event.at = options.now.ToIso();
+    event.actor = options.audit_actor;
+    event.action = std::string(audit::action::kImportQueue);
+    event.detail = fmt::format("queued {} for review ({} {}; {} unknown, {} low-confidence key fields)", name,
+                               d.body, d.reference.empty() ? "no reference" : d.reference, counts.unknown,
+                               counts.low_confidence);
+    changes.audit.push_back(std::move(event));
+    changes.insert_import_reviews.push_back(std::move(item));
+    auto applied = store->Apply(changes);
+    if (!applied) {
+      if (StoreDown(applied.error())) return applied.error();
+      outcomes.push_back(Failed(path, Error{applied.error().code, fmt::format("{}: {}", name, applied.error().ToString()), ""}));
       continue;
     }
-    if (store) {
-      if (auto body = store->FindBody(d.body); !body) {
-        if (StoreDown(body.error())) return body.error();
-        o.status = ImportStatus::kFailed;
-        o.message = fmt::format("{}: the form is {}'s, but this store has no body '{}'", name,
-                                record->form ? record->form->body_name : d.body, d.body);
-        outcomes.push_back(std::move(o));
-        continue;
+    o.review_id = applied->inserted_review_ids.front();
+    if (confirm) {
+      Reviewer reviewer;
+      reviewer.name = options.audit_actor;
+      auto confirmed = ConfirmImport(*store, forms, o.review_id, 1, CorrectionsAsRead(*record), reviewer, options.now);
+      if (confirmed) {
+        o.status = ImportStatus::kConfirmed;
+        o.id = *confirmed;
+        o.message.clear();
+      } else if (StoreDown(confirmed.error())) {
+        return confirmed.error();
+      } else {
+        o.message = "not confirmed: " + confirmed.error().ToString();
       }
-      storage::ChangeSet changes;
-      audit::NewEvent event;
-      event.at = options.now.ToIso();
-      event.actor = options.audit_actor;
-      event.action = options.audit_action;
-      event.detail = fmt::format("{} {} from {}", options.audit_action == audit::action::kDecisionImport
-                                                      ? "imported"
-                                                      : "loaded",
-                                 d.reference, name);
-      event.inserted_decision = 0;
-      changes.audit.push_back(std::move(event));
-      changes.insert_decisions.push_back(std::move(d));
-      auto applied = store->Apply(changes);
-      if (!applied) {
-        if (StoreDown(applied.error())) return applied.error();
-        o.status = ImportStatus::kFailed;
-        o.message = fmt::format("{}: {}", name, applied.error().ToString());
-        outcomes.push_back(std::move(o));
-        continue;
-      }
-      o.id = applied->inserted_ids.empty() ? 0 : applied->inserted_ids.front();
     }
-    o.status = ImportStatus::kImported;
     outcomes.push_back(std::move(o));
   }
   if (options.progress) options.progress(paths.size(), paths.size(), {});

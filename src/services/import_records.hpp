@@ -1,6 +1,8 @@
 #pragma once
-// Importing decision documents (text and PDF) into the store. Each good file is stored
-// in a transaction of its own; a bad file is reported and the batch goes on, leaving
+// Importing decision documents (text and PDF) into the import review queue. Each document
+// read is queued in a transaction of its own, with its original bytes, the reader's result
+// and the extracted text; only a confirmed record reaches the register (see
+// services/import_review.hpp). A bad file is reported and the batch goes on, leaving
 // nothing of itself behind. A file imported before (same content hash) is skipped.
 
 #include <cstdint>
@@ -18,39 +20,48 @@
 namespace assent::services {
 
 enum class ImportStatus {
-  kImported,     // stored (or, in a dry run, would be)
-  kNeedsReview,  // read, but without a reference or a title: not stored, waits for review
-  kFailed,       // unreadable, no known form, unknown body, refused by the store
-  kDuplicate,    // the same content was imported before (or earlier in this batch)
+  kQueued,     // queued for review (or, in a dry run, would be)
+  kConfirmed,  // queued and confirmed at once (ImportOptions::confirm), on the register
+  kFailed,     // unreadable, no known form, refused by the store
+  kDuplicate,  // the same content was queued or imported before (or earlier in this batch)
 };
-std::string_view ImportStatusName(ImportStatus status);  // "imported", "needs review", ...
+std::string_view ImportStatusName(ImportStatus status);  // "queued for review", "confirmed", ...
 
 struct ImportOutcome {
   std::string file;  // the path as given or found
   ImportStatus status = ImportStatus::kFailed;
   std::string body;
   std::string reference;
-  std::int64_t id = 0;  // the stored record's id (imported; duplicate of a stored one)
-  std::string message;  // failed: the one-line error; needs review: the reasons
+  std::int64_t id = 0;  // the decision's id (confirmed; duplicate of a stored decision)
+  std::int64_t review_id = 0;  // the queue item's id (queued, confirmed; duplicate of one)
+  int unknown_fields = 0;      // key fields unknown / read with low confidence
+  int low_confidence_fields = 0;
+  // failed: the one-line error; queued: why it waits (the reader's reasons, or why it
+  // could not be confirmed at once)
+  std::string message;
   std::string json;     // the record as label JSON, when asked for and read
 };
 
 struct ImportSummary {
-  int imported = 0;
-  int needs_review = 0;
+  int queued = 0;
+  int confirmed = 0;
   int failed = 0;
   int duplicates = 0;
 };
 ImportSummary Summarise(const std::vector<ImportOutcome>& outcomes);
 
+// Which records are confirmed as soon as they are queued. kClean: those with no unknown and
+// no low-confidence key field (`assent import --confirm-clean`); kAll: every record that
+// passes the checks a confirmation makes (the demo loader's hand-checked seeds).
+enum class AutoConfirm { kNone, kClean, kAll };
+
 struct ImportOptions {
   bool want_json = false;
+  AutoConfirm confirm = AutoConfirm::kNone;
   // Called before each file: (files done, files in all, the next file).
   std::function<void(size_t, size_t, const std::string&)> progress;
-  // Each stored record appends an audit event in its own transaction: this action
-  // (decision.import; the demo data uses decision.create), by this actor ("cli" for
-  // `assent import`, "system" for the demo data), at this time.
-  std::string audit_action = std::string(audit::action::kDecisionImport);
+  // Queueing (import.queue) and confirming (import.confirm) are audited as done by this
+  // actor ("cli" for `assent import`, "system" for the demo data), at this time.
   std::string audit_actor = "cli";
   Instant now = Instant::Now();
 };
@@ -60,8 +71,7 @@ struct ImportOptions {
 // with the system's reason.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths);
 
-// With `store` null nothing is stored (a dry run): no body check, duplicates only
-// within the batch. The error is only for a store that fails as a whole (kUnavailable,
+// With `store` null nothing is stored (a dry run): duplicates only within the batch. The error is only for a store that fails as a whole (kUnavailable,
 // kInternal): files stored before it stay stored.
 Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std::vector<decisions::Form>& forms,
                                                const std::vector<std::string>& paths,

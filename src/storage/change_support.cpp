@@ -6,6 +6,7 @@
 
 #include "audit/event.hpp"
 #include "core/hash.hpp"
+#include "core/text.hpp"
 
 namespace assent::storage {
 namespace {
@@ -49,6 +50,24 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
     }
   }
   if (auto r = PrecheckStrategyChanges(changes); !r) return r;
+  for (const auto* list : {&changes.insert_import_reviews, &changes.update_import_reviews}) {
+    for (const auto& r : *list) {
+      // PostgreSQL's TEXT holds neither invalid UTF-8 nor NUL: refuse both on every backend.
+      for (const std::string* text : {&r.source_text, &r.record_json, &r.title, &r.reference, &r.source_name,
+                                      &r.reason}) {
+        if (!IsValidUtf8(*text) || text->find('\0') != std::string::npos) {
+          return Fail(ErrorCode::kInvalidInput, "text is not valid UTF-8 without NUL characters",
+                      fmt::format("import review of {}", r.source_name));
+        }
+      }
+      if (r.inserted_decision >= 0 &&
+          static_cast<std::size_t>(r.inserted_decision) >= changes.insert_decisions.size()) {
+        return Fail(ErrorCode::kInvalidInput,
+                    fmt::format("import review of {} names inserted decision {}, but the batch inserts {}",
+                                r.source_name, r.inserted_decision, changes.insert_decisions.size()));
+      }
+    }
+  }
   for (const auto& e : changes.audit) {
     if (e.inserted_decision >= 0 &&
         static_cast<std::size_t>(e.inserted_decision) >= changes.insert_decisions.size()) {

@@ -17,6 +17,7 @@
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
 #include "strategy/recorded.hpp"
+#include "storage/import_review.hpp"
 
 namespace assent::storage {
 
@@ -113,6 +114,10 @@ struct ChangeSet {
   // verbatim (hashes kept). Not for application use.
   std::vector<accounts::User> copy_users;
   std::vector<audit::Event> copy_audit_events;
+  // The import review queue: inserted (id and version assigned; a source_hash already
+  // queued is kConflict) or updated (version-checked; state, reason, reviewer, decision).
+  std::vector<ImportReview> insert_import_reviews;
+  std::vector<ImportReview> update_import_reviews;
 
   // The strategy register (strategy/recorded.hpp): progress entries and status changes,
   // and proposals for a new version (each naming its draft decision, which must exist).
@@ -128,7 +133,8 @@ struct ChangeSet {
            put_blobs.empty() && queue_mail.empty() && audit.empty() &&
            copy_users.empty() && copy_audit_events.empty() && add_calendar_imports.empty() &&
            copy_calendar_imports.empty() && insert_strategy_progress.empty() &&
-           insert_strategy_proposals.empty();
+           insert_strategy_proposals.empty() &&
+           insert_import_reviews.empty() && update_import_reviews.empty();
   }
 };
 
@@ -166,6 +172,7 @@ struct ApplyResult {
   std::vector<std::int64_t> inserted_ids;       // in the order of insert_decisions
   std::vector<std::int64_t> inserted_user_ids;  // in the order of insert_users
   std::vector<std::int64_t> new_versions;       // in the order of update_decisions
+  std::vector<std::int64_t> inserted_review_ids;  // in the order of insert_import_reviews
 };
 
 struct BodyCount {
@@ -251,6 +258,13 @@ class Store {
       std::string_view body, std::string_view strategy) = 0;
   virtual Result<std::vector<strategy::VersionProposal>> ListStrategyProposals(
       std::string_view body, std::string_view strategy) = 0;
+
+  // The import review queue, oldest first, without record_json and source_text.
+  virtual Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) = 0;
+  // One item in full. kNotFound when absent.
+  virtual Result<ImportReview> FindImportReview(std::int64_t id) = 0;
+  // The item queued from a document with this content hash, if any.
+  virtual Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view hash) = 0;
 
   // A token that changes whenever any connection or process commits a write that can
   // change a public page: bodies, decisions, reference counters, calendar imports (due

@@ -73,6 +73,17 @@ constexpr Route kRoutes[] = {
      .access = Access::kSignedIn, .staff = &NewVersionPage},
     {.method = Method::kPost, .pattern = "/staff/strategies/{body}/{id}/versions/new",
      .access = Access::kSignedIn, .csrf = true, .staff = &NewVersionPost},
+    // The import review queue: the services let in a body's governance officer, chief
+    // executive, monitoring officer or administrator (docs/import.md).
+    {.method = Method::kGet, .pattern = "/staff/imports", .access = Access::kSignedIn, .staff = &ImportQueuePage},
+    {.method = Method::kGet, .pattern = "/staff/imports/{id}", .access = Access::kSignedIn,
+     .staff = &ImportReviewPage},
+    {.method = Method::kPost, .pattern = "/staff/imports/{id}/confirm", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ImportConfirmPost},
+    {.method = Method::kPost, .pattern = "/staff/imports/{id}/reject", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ImportRejectPost},
+    {.method = Method::kGet, .pattern = "/staff/imports/{id}/original", .access = Access::kSignedIn,
+     .staff = &ImportOriginalDownload},
 
     // public: pattern                             cache  handler
     Public("/", true, &HomePage),

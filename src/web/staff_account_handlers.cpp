@@ -12,6 +12,7 @@
 #include "services/workflow.hpp"
 #include "web/cookies.hpp"
 #include "web/handlers.hpp"
+#include "services/import_review.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/url.hpp"
 
@@ -233,6 +234,7 @@ Response StaffHomePage(const StaffCall& call, Site& site) {
     r.waiting_for = w.waiting_for;
     return r;
   };
+  view.may_review_imports = services::MayReviewAnyImports(services::ActorFor(user));
   for (const auto& w : lists->waiting_for_me) view.waiting.push_back(row(w));
   for (const auto& w : lists->my_drafts) view.drafts.push_back(row(w));
   if (QueryParam(call.req.query, "done").value_or("") == "password") {

@@ -59,6 +59,12 @@ Response StaffProgressPost(const StaffCall& call, Site& site);
 Response StaffStatusPost(const StaffCall& call, Site& site);
 Response NewVersionPage(const StaffCall& call, Site& site);
 Response NewVersionPost(const StaffCall& call, Site& site);
+// The import review queue (staff_import_handlers.cpp).
+Response ImportQueuePage(const StaffCall& call, Site& site);
+Response ImportReviewPage(const StaffCall& call, Site& site);
+Response ImportConfirmPost(const StaffCall& call, Site& site);
+Response ImportRejectPost(const StaffCall& call, Site& site);
+Response ImportOriginalDownload(const StaffCall& call, Site& site);
 
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";

@@ -170,7 +170,8 @@ TEST_F(AdminCli, ErrorsNameWhatIsWrongAndChangeNothing) {
 TEST_F(AdminCli, AuditVerifyPassesThenNamesATamperedDecision) {
   auto ok = Run("audit verify");
   ASSERT_EQ(ok.exit_code, 0) << ok.out;
-  EXPECT_EQ(ok.out, "audit log verified: 5 events, 5 decisions (0 stored before the log)\n");
+  // The demo's five seeds, each queued and confirmed.
+  EXPECT_EQ(ok.out, "audit log verified: 10 events, 5 decisions (0 stored before the log)\n");
 
   Sql("UPDATE decisions SET title = 'Tampered' WHERE reference = '006/2017'");
   auto bad = Run("audit verify");

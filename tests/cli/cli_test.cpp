@@ -69,7 +69,7 @@ TEST(Cli, DryRunPrintsEveryLabelFieldOfEachSeed) {
     // One JSON object per line on stdout; the summary follows on stderr.
     auto got = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
     EXPECT_EQ(r.out.substr(r.out.find('\n') + 1),
-              "dry run (nothing stored): 1 imported, 0 needs review, 0 failed, 0 duplicates skipped\n");
+              "dry run (nothing stored): 1 queued for review, 0 confirmed, 0 failed, 0 duplicates skipped\n");
     auto want = nlohmann::json::parse(
         testing_support::ReadSourceFile(std::string("tests/data/seeds/") + stem + ".json"));
     for (const auto& [key, value] : want.items()) {
@@ -89,17 +89,23 @@ TEST(Cli, DryRunPrintsEveryLabelFieldOfEachSeed) {
   }
 }
 
-TEST(Cli, ImportStoresOnceAndReportsBadFilesWithoutStoppingTheBatch) {
+TEST(Cli, ImportQueuesOnceAndReportsBadFilesWithoutStoppingTheBatch) {
   testing_support::TempDir dir;
   std::string common = "--data-dir '" + dir.File("data") + "' --bodies-file '" +
                        testing_support::SourceDir() + "/demo/bodies.toml'";
   auto first = Assent("import " + common + " '" + Seed("000_d97213282a44e43e") + "'");
   ASSERT_EQ(first.exit_code, 0) << first.out;
-  EXPECT_NE(first.out.find("imported: "), std::string::npos);
-  EXPECT_NE(first.out.find("cumbria 006/2017"), std::string::npos) << first.out;
-  auto again = Assent("import " + common + " '" + Seed("000_d97213282a44e43e") + "'");
+  EXPECT_NE(first.out.find("queued for review: "), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("cumbria 006/2017 (0 unknown, 0 low-confidence key fields)"), std::string::npos)
+      << first.out;
+  EXPECT_NE(first.out.find("1 queued for review, 0 confirmed, 0 failed, 0 duplicates skipped\n"), std::string::npos)
+      << first.out;
+  // Queued, not published: --confirm-clean on the same file later is a no-op too.
+  auto again = Assent("import --confirm-clean " + common + " '" + Seed("000_d97213282a44e43e") + "'");
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_NE(again.out.find("already imported"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("0 queued for review, 0 confirmed, 0 failed, 1 duplicates skipped"), std::string::npos)
+      << again.out;
 
   std::ofstream(dir.File("binary.txt"), std::ios::binary).write("ab\0cd", 5);
   auto bad = Assent("import " + common + " '" + Seed("003_9d093bf2b27382d5") + "' '" +
@@ -109,14 +115,40 @@ TEST(Cli, ImportStoresOnceAndReportsBadFilesWithoutStoppingTheBatch) {
             std::string::npos) << bad.out;
   EXPECT_NE(bad.out.find("assent: /nonexistent.txt: cannot read file (No such file or directory)\n"),
             std::string::npos) << bad.out;
-  EXPECT_NE(bad.out.find("1 imported, 0 needs review, 2 failed, 0 duplicates skipped\n"), std::string::npos)
+  EXPECT_NE(bad.out.find("1 queued for review, 0 confirmed, 2 failed, 0 duplicates skipped\n"), std::string::npos)
       << bad.out;
-  // The good file in the bad batch was stored on its own.
+  // The good file in the bad batch was queued on its own.
   auto good = Assent("import " + common + " '" + Seed("003_9d093bf2b27382d5") + "'");
   EXPECT_EQ(good.exit_code, 0) << good.out;
-  EXPECT_NE(good.out.find("already imported"), std::string::npos) << good.out;
-  EXPECT_NE(good.out.find("0 imported, 0 needs review, 0 failed, 1 duplicates skipped"), std::string::npos)
+  EXPECT_NE(good.out.find("0 queued for review, 0 confirmed, 0 failed, 1 duplicates skipped"), std::string::npos)
       << good.out;
+}
+
+TEST(Cli, ConfirmCleanPublishesCleanRecordsAndQueuesTheRest) {
+  testing_support::TempDir dir;
+  std::string common = "--data-dir '" + dir.File("data") + "' --bodies-file '" +
+                       testing_support::SourceDir() + "/demo/bodies.toml'";
+  std::string unmarked = testing_support::SourceDir() + "/tests/data/import/cumbria_unmarked_outcome.txt";
+  auto dry = Assent("import --dry-run --confirm-clean '" + Seed("000_d97213282a44e43e") + "' '" + unmarked + "'");
+  ASSERT_EQ(dry.exit_code, 0) << dry.out;
+  EXPECT_NE(dry.out.find("dry run (nothing stored): 1 queued for review, 1 confirmed, 0 failed, 0 duplicates skipped"),
+            std::string::npos) << dry.out;
+  auto r = Assent("import --confirm-clean " + common + " '" + Seed("000_d97213282a44e43e") + "' '" + unmarked + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("confirmed: " + Seed("000_d97213282a44e43e") + " -> cumbria 006/2017\n"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("queued for review: " + unmarked + " -> cumbria 011/2018 (1 unknown, 0 low-confidence key fields)"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 queued for review, 1 confirmed, 0 failed, 0 duplicates skipped\n"), std::string::npos)
+      << r.out;
+  // Re-importing both is a no-op, confirmed or queued.
+  auto again = Assent("import --confirm-clean " + common + " '" + Seed("000_d97213282a44e43e") + "' '" + unmarked + "'");
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_NE(again.out.find("0 queued for review, 0 confirmed, 0 failed, 2 duplicates skipped"), std::string::npos)
+      << again.out;
+  // The audit log says who confirmed: the command line.
+  auto verify = Assent("audit verify " + common);
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
 }
 
 TEST(Cli, ServeStopsGracefullyOnSigterm) {

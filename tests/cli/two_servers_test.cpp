@@ -50,7 +50,7 @@ TEST(TwoServersOnPostgres, StartTogetherAndServeEachOthersWrites) {
 
   // A third process writes (as an import on an application server would).
   auto imported = testing_support::RunAssent(
-      "--store-url " + ShellQuote(*url) + " import " +
+      "--store-url " + ShellQuote(*url) + " import --confirm-clean " +
       ShellQuote(testing_support::SourceDir() + "/demo/seeds/000_d97213282a44e43e.txt"));
   ASSERT_EQ(imported.exit_code, 0) << imported.out;
 

@@ -42,14 +42,16 @@ TEST_P(AuditVerify, ACleanStoreVerifies) {
 }
 
 TEST_P(AuditVerify, ImportedRecordsAreCoveredAndOlderRowsCounted) {
+  services::ImportOptions confirm;
+  confirm.confirm = services::AutoConfirm::kAll;
   auto load = services::ImportFiles(store_.get(), catalogue_.forms,
-                                    {SourceDir() + "/demo/seeds/000_d97213282a44e43e.txt"});
+                                    {SourceDir() + "/demo/seeds/000_d97213282a44e43e.txt"}, confirm);
   ASSERT_TRUE(load) << load.error().ToString();
-  ASSERT_EQ((*load)[0].status, services::ImportStatus::kImported) << (*load)[0].message;
+  ASSERT_EQ((*load)[0].status, services::ImportStatus::kConfirmed) << (*load)[0].message;
   auto history = store_->DecisionHistory((*load)[0].id);
   ASSERT_TRUE(history);
   ASSERT_EQ(history->size(), 1u);
-  EXPECT_EQ((*history)[0].action, "decision.import");
+  EXPECT_EQ((*history)[0].action, "import.confirm");
   EXPECT_EQ((*history)[0].actor, "cli");
   EXPECT_FALSE((*history)[0].decision_hash.empty());
 

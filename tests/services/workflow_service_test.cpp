@@ -79,6 +79,13 @@ class MeetingStore final : public storage::Store {
                                                                        std::string_view s) override {
     return inner_.ListStrategyProposals(b, s);
   }
+  Result<std::vector<storage::ImportReview>> ListImportReviews(const storage::ImportReviewQuery& q) override {
+    return inner_.ListImportReviews(q);
+  }
+  Result<storage::ImportReview> FindImportReview(std::int64_t id) override { return inner_.FindImportReview(id); }
+  Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view h) override {
+    return inner_.FindImportReviewBySourceHash(h);
+  }
   Result<std::uint64_t> ChangeToken() override { return inner_.ChangeToken(); }
 
  private:

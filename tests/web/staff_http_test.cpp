@@ -3,16 +3,20 @@
 // moved along with the workflow services. The permission matrix asks every staff route
 // as every role (and signed out) and checks each answer; the CSRF, sign-in, session,
 // cache and Part 2 rules are checked on the wire.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
+#include <fstream>
 #include <functional>
 #include <map>
 
 #include "accounts/secrets.hpp"
 #include "core/instant.hpp"
 #include "services/accounts.hpp"
+#include "services/import_records.hpp"
 #include "services/workflow.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/web_site.hpp"
 #include "web/routes.hpp"
@@ -260,6 +264,32 @@ class StaffHttpTest : public ::testing::Test {
   }
 
   static std::string D(std::int64_t id) { return "/staff/decisions/" + std::to_string(id); }
+
+  // A Cumbria document queued for review (its outcome unknown), with a reference of its own.
+  static std::int64_t Queued() {
+    static int next = 100;
+    int n = next++;
+    std::string text = testing_support::ReadSourceFile("tests/data/import/cumbria_unmarked_outcome.txt");
+    text.replace(text.find("011/2018"), 8, fmt::format("{:03}/2018", n));
+    std::string path = env_->site.dir().File(fmt::format("queued_{}.txt", n));
+    std::ofstream(path) << text;
+    auto r = services::ImportFiles(&store(), env_->site.catalogue().forms, {path});
+    EXPECT_TRUE(r) << r.error().ToString();
+    EXPECT_EQ((*r)[0].status, services::ImportStatus::kQueued) << (*r)[0].message;
+    return (*r)[0].review_id;
+  }
+  static std::string I(std::int64_t id) { return "/staff/imports/" + std::to_string(id); }
+  static std::string ConfirmForm(std::int64_t id) {
+    auto item = store().FindImportReview(id);
+    EXPECT_TRUE(item);
+    return Form({{"version", "1"},
+                 {"body", "cumbria"},
+                 {"reference", item->reference},
+                 {"title", "Custody suite CCTV replacement"},
+                 {"decision_maker_role", "Police & Crime Commissioner"},
+                 {"outcome", "approved"},
+                 {"decision_date", "7/3/2018"}});
+  }
 };
 
 StaffHttpTest::Env* StaffHttpTest::env_ = nullptr;
@@ -299,6 +329,7 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
   const std::int64_t submitted = Submitted();
   const std::int64_t attached = WithAttachment();
   const std::string attached_sha = Load(attached).attachments.at(0).sha256;
+  const std::int64_t queued = Queued();
   std::string signed_hash;
   for (const auto& s : Load(submitted).signoffs) signed_hash = s.content_hash;
   ASSERT_FALSE(signed_hash.empty());
@@ -425,6 +456,23 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
       {Method::kGet, "/staff/decisions/{id}/signed/{content_hash}",
        same(D(submitted) + "/signed/" + signed_hash),
        {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+      // The import review queue: governance officer, chief executive, monitoring officer,
+      // administrator; a Cumbria item is not found for anyone else.
+      {Method::kGet, "/staff/imports", same("/staff/imports"),
+       {303, 403, 200, 200, 403, 403, 403, 403, 403, 200}},
+      {Method::kGet, "/staff/imports/{id}", same(I(queued)),
+       {303, 404, 200, 200, 404, 404, 404, 404, 404, 200}},
+      {Method::kGet, "/staff/imports/{id}/original", same(I(queued) + "/original"),
+       {303, 404, 200, 200, 404, 404, 404, 404, 404, 200}},
+      {Method::kPost, "/staff/imports/{id}/confirm",
+       [](Col) {
+         std::int64_t id = Queued();
+         return Cell{I(id) + "/confirm", ConfirmForm(id)};
+       },
+       {403, 404, 303, 303, 404, 404, 404, 404, 404, 303}},
+      {Method::kPost, "/staff/imports/{id}/reject",
+       [](Col) { return Cell{I(Queued()) + "/reject", Form({{"version", "1"}, {"reason", "Not a record."}})}; },
+       {403, 404, 303, 303, 404, 404, 404, 404, 404, 303}},
   };
 
   // A staff route without a row fails here: add its row when adding the route.
@@ -934,6 +982,63 @@ TEST(StaffCookies, PlainHttpDevelopmentDropsSecureAndThePrefix) {
   // The secure name means nothing here.
   auto other = testing_support::Get(site.port(), "/staff", std::string("Cookie: ") + kSessionCookie + "=" + token + "\r\n");
   EXPECT_EQ(other.status, 303);
+}
+
+// ---------------------------------------------------------------- the import review queue
+
+TEST_F(StaffHttpTest, AReviewerSeesUnknownFieldsFlaggedCorrectsThemAndConfirms) {
+  std::int64_t id = Queued();
+  const Agent& ce = AgentFor("cu_ce");
+  auto home = Get("/staff", &ce);
+  EXPECT_NE(home.body.find("href=\"/staff/imports\""), std::string::npos);
+  EXPECT_EQ(Get("/staff", &AgentFor("cu_oo")).body.find("href=\"/staff/imports\""), std::string::npos);
+  auto list = Get("/staff/imports", &ce);
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find(I(id)), std::string::npos);
+  auto page = Get(I(id), &ce);
+  ASSERT_EQ(page.status, 200);
+  // The unknown outcome: a tag, not colour alone, and the reader's reason.
+  size_t row = page.body.find("id=\"field-outcome\"");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(page.body.substr(row, 400).find("Unknown</strong>"), std::string::npos) << page.body.substr(row, 400);
+  EXPECT_NE(page.body.find("neither option struck"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"#line-5\""), std::string::npos) << "the title's source line";
+  EXPECT_NE(page.body.find("id=\"line-5\""), std::string::npos);
+
+  // A bad date: 400, the message beside the field, nothing stored.
+  std::string form = ConfirmForm(id);
+  auto bad = Post(I(id) + "/confirm", ce, form.substr(0, form.find("&decision_date=")) + "&decision_date=31%2F2%2F2018");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("id=\"decision_date-error\""), std::string::npos);
+  EXPECT_EQ(store().FindImportReview(id)->state, storage::ReviewState::kAwaiting);
+
+  auto ok = Post(I(id) + "/confirm", ce, form);
+  ASSERT_EQ(ok.status, 303) << ok.body.substr(0, 3000);
+  auto item = store().FindImportReview(id);
+  ASSERT_EQ(item->state, storage::ReviewState::kConfirmed);
+  auto d = store().FindDecisionById(item->decision_id);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->outcome, decisions::Outcome::kApproved);
+  EXPECT_EQ(d->status, decisions::Status::kPublished);
+  auto pub = Get("/cumbria/decisions/" + decisions::ReferenceSlug(d->reference));
+  EXPECT_EQ(pub.status, 200);
+  // Confirming twice: refused, nothing more stored.
+  EXPECT_EQ(Post(I(id) + "/confirm", ce, form).status, 409);
+
+  // The original, as a download with its name.
+  auto original = Get(I(id) + "/original", &ce);
+  EXPECT_EQ(original.status, 200);
+  EXPECT_EQ(original.headers["content-type"], "application/octet-stream");
+  EXPECT_EQ(original.headers["content-disposition"].rfind("attachment; filename=\"queued_", 0), 0u)
+      << original.headers["content-disposition"];
+  EXPECT_NE(original.body.find("Custody suite CCTV replacement"), std::string::npos);
+
+  // Rejecting without a reason: 400, beside the field.
+  std::int64_t other = Queued();
+  auto noreason = Post(I(other) + "/reject", ce, Form({{"version", "1"}, {"reason", ""}}));
+  EXPECT_EQ(noreason.status, 400);
+  EXPECT_NE(noreason.body.find("id=\"reason-error\""), std::string::npos);
+  EXPECT_EQ(store().FindImportReview(other)->state, storage::ReviewState::kAwaiting);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "storage/postgres/array_literal.hpp"
 #include "storage/postgres/calendar_rows.hpp"
 #include "storage/postgres/connection.hpp"
+#include "storage/postgres/import_review_rows.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/strategy_rows.hpp"
 #include "storage/row_mapping.hpp"
@@ -590,6 +591,7 @@ class PostgresStore final : public Store {
     for (const auto& b : changes.put_blobs) {
       ASSENT_TRY(db.Query(kPutBlob, Params().Add(b.sha256).Add(HexEncode(b.bytes))));
     }
+    ASSENT_TRY(WriteImportReviews(db, changes, result));
     for (const auto& m : changes.queue_mail) {
       ASSENT_TRY(db.Query(kQueueMail, Params().Add(m.to).Add(m.subject).Add(m.body)
                                           .Add(m.created_at).Add(m.attempts)
@@ -749,6 +751,21 @@ class PostgresStore final : public Store {
     if (!rows) return rows.error();
     if (rows->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no blob {}", sha256));
     return HexDecode(rows->Text(0, 0));
+  }
+
+  Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) override {
+    Lease db(*this);
+    return postgres::ListImportReviews(*db, query);
+  }
+
+  Result<ImportReview> FindImportReview(std::int64_t id) override {
+    Lease db(*this);
+    return postgres::FindImportReview(*db, id);
+  }
+
+  Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view hash) override {
+    Lease db(*this);
+    return postgres::FindImportReviewBySourceHash(*db, hash);
   }
 
   Result<std::vector<std::string>> ListBlobHashes() override {

@@ -257,6 +257,36 @@ CREATE TABLE strategy_proposals (
 );
 CREATE INDEX strategy_proposals_body ON strategy_proposals(body, strategy);
 )sql",
+    // 6: the import review queue (docs/import.md). The original file is a blob.
+    R"sql(
+CREATE TABLE import_reviews (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL DEFAULT 1,
+  body TEXT NOT NULL DEFAULT '',
+  form TEXT NOT NULL DEFAULT '',
+  reference TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  source_name TEXT NOT NULL,
+  source_hash TEXT NOT NULL UNIQUE,
+  file_sha256 TEXT NOT NULL,
+  file_size INTEGER NOT NULL,
+  source_kind TEXT NOT NULL,
+  record_json TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  page_first_lines TEXT NOT NULL,
+  unknown_fields INTEGER NOT NULL,
+  low_confidence_fields INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('awaiting', 'confirmed', 'rejected')),
+  reason TEXT NOT NULL DEFAULT '',
+  queued_at TEXT NOT NULL,
+  queued_by TEXT NOT NULL,
+  reviewer_id INTEGER NOT NULL DEFAULT 0,
+  reviewed_by TEXT NOT NULL DEFAULT '',
+  reviewed_at TEXT NOT NULL DEFAULT '',
+  decision_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX import_reviews_state ON import_reviews(state, id);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -16,6 +16,7 @@
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/fts_query.hpp"
+#include "storage/sqlite/import_review_rows.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/strategy_rows.hpp"
 
@@ -563,6 +564,7 @@ class SqliteStore final : public Store {
       st->Bind(1, b.sha256).BindBlob(2, b.bytes);
       ASSENT_TRY(st->Run());
     }
+    ASSENT_TRY(WriteImportReviews(db, changes, result));
     for (const auto& m : changes.queue_mail) {
       auto st = db.Prepare(kQueueMail);
       if (!st) return st.error();
@@ -790,6 +792,21 @@ class SqliteStore final : public Store {
       out.push_back(st->Text(0));
     }
     return out;
+  }
+
+  Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) override {
+    Lease db(*this);
+    return sqlite::ListImportReviews(*db, query);
+  }
+
+  Result<ImportReview> FindImportReview(std::int64_t id) override {
+    Lease db(*this);
+    return sqlite::FindImportReview(*db, id);
+  }
+
+  Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view hash) override {
+    Lease db(*this);
+    return sqlite::FindImportReviewBySourceHash(*db, hash);
   }
 
   Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) override {

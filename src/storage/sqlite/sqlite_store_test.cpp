@@ -49,8 +49,9 @@ TEST(SqliteStore, RefusesANewerSchema) {
                 std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
 }
 
-// Undoes migration 3 on a database at schema 3.
+// Undoes migration 3 (and 4's import review queue) on a database at the current schema.
 constexpr const char* kBackToSchemaTwo = R"sql(
+DROP TABLE import_reviews;
 DROP TABLE decision_attachments; DROP TABLE user_roles; DROP TABLE sessions; DROP TABLE users;
 DROP TABLE blobs; DROP TABLE mail_outbox; DROP TABLE audit_events; DROP TABLE assent_changes;
 ALTER TABLE decisions DROP COLUMN category; ALTER TABLE decisions DROP COLUMN amount_pence;
