@@ -23,6 +23,22 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
                   "blob");
     }
   }
+  for (const auto& v : changes.insert_published_versions) {
+    if (Sha256Hex(v.public_json) != v.sha256) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("published version {} of decision {} does not hash to its sha256",
+                              v.number, v.decision_id),
+                  "published_version");
+    }
+    if (v.kind != "published" && v.kind != "corrected" && v.kind != "withdrawn") {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("'{}' is not a kind of published version", v.kind), "published_version");
+    }
+    if (v.number < 1 || v.decision_id <= 0) {
+      return Fail(ErrorCode::kInvalidInput, "a published version needs a decision and a number from 1",
+                  "published_version");
+    }
+  }
   for (const auto& e : changes.audit) {
     if (e.inserted_decision >= 0 &&
         static_cast<std::size_t>(e.inserted_decision) >= changes.insert_decisions.size()) {
@@ -38,7 +54,7 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
 bool ChangesPublicPages(const ChangeSet& changes) {
   return !changes.put_bodies.empty() || !changes.insert_decisions.empty() ||
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
-         !changes.copy_reference_counters.empty();
+         !changes.copy_reference_counters.empty() || !changes.insert_published_versions.empty();
 }
 
 std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,
