@@ -200,7 +200,7 @@ decisions::Decision FullDecision() {
 }
 
 // A field added to Decision must be added to DecisionRowHash (and to this test).
-static_assert(sizeof(decisions::Decision) == 664 || sizeof(void*) != 8,
+static_assert(sizeof(decisions::Decision) == 896 || sizeof(void*) != 8,
               "Decision changed: hash the new field in audit::DecisionRowHash and test it here");
 
 TEST(AuditDecisionRowHash, ChangesWhenAnyFieldChanges) {

@@ -51,6 +51,14 @@ Response ReturnPost(const StaffCall& call, Site& site);
 Response WithdrawPost(const StaffCall& call, Site& site);
 Response SignedContentPage(const StaffCall& call, Site& site);
 
+// Publication (staff_publication_handlers.cpp).
+Response PublicationPage(const StaffCall& call, Site& site);
+Response PublicationPlanPost(const StaffCall& call, Site& site);
+Response RedactionPost(const StaffCall& call, Site& site);
+Response RedactionSignOffPost(const StaffCall& call, Site& site);
+Response PublishPost(const StaffCall& call, Site& site);
+Response CorrectPost(const StaffCall& call, Site& site);
+
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";
 inline constexpr std::string_view kCsrfRefusal =
