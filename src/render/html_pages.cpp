@@ -21,7 +21,8 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_errors", "staff_content", "staff_sign_in",
                                           "staff_password", "staff_home", "staff_users", "staff_new",
                                           "staff_decision", "staff_edit", "staff_sign", "staff_decide",
-                                          "staff_signed", "staff_error", "staff_question"};
+                                          "staff_signed", "staff_error", "staff_question",
+                                          "staff_publication"};
 
 std::string StateTagClass(publication::PublicState s) {
   switch (s) {

@@ -5,6 +5,7 @@
 #include "core/instant.hpp"
 #include "core/text.hpp"
 #include "services/publication.hpp"
+#include "web/handlers.hpp"
 #include "web/staff_forms.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/url.hpp"
