@@ -250,7 +250,10 @@ async function runFlow(page, state, opts) {
     expect(!text.includes('Tender prices from the three bidders'), 'Part 2 on the public page');
     await checkPage(page, state, opts);
   });
-  await check('the chief executive signs out', signOut);
+  await check('the chief executive signs out', async () => {
+    await goto('/staff');  // public pages have no staff header
+    await signOut();
+  });
 
   // ------------------------------------------------------------ Lancashire (joint)
 
