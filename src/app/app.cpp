@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "render/html_pages.hpp"
+#include "services/calendar_file.hpp"
 #include "services/demo_data.hpp"
 #include "services/demo_staff.hpp"
 #include "services/strategy_files.hpp"
@@ -32,6 +33,12 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     return Fail(ErrorCode::kInvalidInput, "no forms (*.toml) found; check share_dir", app->paths.forms);
   }
   app->catalogue.forms = std::move(*forms);
+  // The bank holidays publication due dates count over (not fatal: due dates go unshown).
+  if (auto calendar = services::LoadCalendarFile(services::BundledCalendarPath(app->paths.calendars))) {
+    app->catalogue.calendar = std::move(*calendar);
+  } else {
+    spdlog::warn("calendar: {}; publication due dates will not be shown", calendar.error().ToString());
+  }
   // Each body's scheme of delegation ([body.delegation] in the bodies file).
   std::string bodies_source = config.bodies_file;
   if (bodies_source.empty() && config.demo) bodies_source = app->paths.demo + "/bodies.toml";
@@ -130,6 +137,9 @@ Result<void> Serve(App& app) {
     spdlog::info("mail: off (no smtp_url); notifications wait in the outbox");
   }
 
+  app.publish_due = std::make_unique<services::PublishDueScheduler>(
+      *app.store, app.catalogue, c.EffectiveBaseUrl(), std::chrono::minutes(10));
+
   web::PageCache cache;
   web::Service service(web::Site{*app.store, *pages, &app.strategies, &app.catalogue,
                                  c.EffectiveBaseUrl(), c.cookie_secure},
@@ -152,6 +162,7 @@ Result<void> Serve(App& app) {
   spdlog::info("Assent listening on http://{}:{}/ (store {}, {} assets)", options.host, *port,
                MaskSecrets(c.EffectiveStoreUrl()), files->size());
   server.RunUntilSignal();
+  app.publish_due.reset();
   app.mail.reset();  // finishes the message in flight, if any
   spdlog::info("stopped");
   return Ok();

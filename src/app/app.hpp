@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "services/catalogue.hpp"
 #include "services/mail_sender.hpp"
+#include "services/publication.hpp"
 #include "storage/store.hpp"
 #include "strategy/catalogue.hpp"
 
@@ -30,6 +31,8 @@ struct App {
   // The outbox's sender thread while Serve runs with smtp_url set (null otherwise);
   // handlers may Wake() it after a change that queued mail.
   std::unique_ptr<services::MailSender> mail;
+  // Publishes deferred decisions whose date has come, while Serve runs.
+  std::unique_ptr<services::PublishDueScheduler> publish_due;
   // The demo register was loaded into this store when it opened (a fresh data
   // directory): `serve` then creates the demo staff accounts.
   bool demo_just_loaded = false;

@@ -153,6 +153,38 @@ std::string DecisionRowHash(const decisions::Decision& d) {
   enc.Add(d.amount_pence);
   enc.Add(d.author_id);
   enc.Add(d.status_reason);
+  // Publication (schema 4): encoded only when any of it is set, so the rows written
+  // before it keep the hashes their audit events recorded.
+  const PublicationPlan& plan = d.plan;
+  if (plan != PublicationPlan{} || !d.redactions.empty() || d.published_on || d.withdrawn_on) {
+    enc.Add("publication");
+    enc.Add(PlanKindName(plan.kind));
+    enc.Add(plan.reason);
+    enc.Add(plan.until);
+    enc.Add(plan.ground);
+    enc.Add(plan.withheld_what);
+    enc.Add(plan.review_date);
+    enc.Add(plan.set_by);
+    enc.Add(plan.set_by_name);
+    enc.Add(plan.set_at);
+    enc.AddEach(d.redactions, [&](const Redaction& r) {
+      enc.Add(RedactionTargetName(r.target));
+      enc.Add(r.section_key);
+      enc.Add(r.attachment_sha256);
+      enc.Add(r.text);
+      enc.Add(r.reason);
+      enc.Add(r.ground);
+      enc.Add(r.proposed_by);
+      enc.Add(r.proposed_by_name);
+      enc.Add(r.proposed_at);
+      enc.Add(r.signed_off_by);
+      enc.Add(r.signed_off_by_name);
+      enc.Add(r.signed_off_role);
+      enc.Add(r.signed_off_at);
+    });
+    enc.Add(d.published_on);
+    enc.Add(d.withdrawn_on);
+  }
   return Sha256Hex(enc.bytes());
 }
 

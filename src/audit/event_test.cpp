@@ -178,11 +178,29 @@ decisions::Decision FullDecision() {
   d.amount_pence = 100;
   d.author_id = 4;
   d.status_reason = "why";
+  d.plan = {PlanKind::kDefer, "reason", Date::ParseIso("2027-01-04").value(), "s43", "Appendix A",
+            Date::ParseIso("2027-06-01").value(), 4, "Jane", "2026-11-23T10:00:00Z"};
+  Redaction r;
+  r.target = RedactionTarget::kSpan;
+  r.section_key = "summary";
+  r.text = "Summary";
+  r.reason = "why";
+  r.ground = "s40";
+  r.proposed_by = 4;
+  r.proposed_by_name = "Jane";
+  r.proposed_at = "2026-11-23T10:00:00Z";
+  r.signed_off_by = 5;
+  r.signed_off_by_name = "Sam";
+  r.signed_off_role = "chief_executive";
+  r.signed_off_at = "2026-11-23T11:00:00Z";
+  d.redactions = {r};
+  d.published_on = Date::ParseIso("2026-11-24").value();
+  d.withdrawn_on = Date::ParseIso("2026-11-25").value();
   return d;
 }
 
 // A field added to Decision must be added to DecisionRowHash (and to this test).
-static_assert(sizeof(decisions::Decision) == 664 || sizeof(void*) != 8,
+static_assert(sizeof(decisions::Decision) == 896 || sizeof(void*) != 8,
               "Decision changed: hash the new field in audit::DecisionRowHash and test it here");
 
 TEST(AuditDecisionRowHash, ChangesWhenAnyFieldChanges) {
@@ -256,6 +274,31 @@ TEST(AuditDecisionRowHash, ChangesWhenAnyFieldChanges) {
       [](Decision& d) { d.amount_pence.reset(); },
       [](Decision& d) { d.author_id = 5; },
       [](Decision& d) { d.status_reason = "x"; },
+      [](Decision& d) { d.plan.kind = PlanKind::kWithhold; },
+      [](Decision& d) { d.plan.reason = "x"; },
+      [](Decision& d) { d.plan.until.reset(); },
+      [](Decision& d) { d.plan.ground = "s31"; },
+      [](Decision& d) { d.plan.withheld_what = "x"; },
+      [](Decision& d) { d.plan.review_date.reset(); },
+      [](Decision& d) { d.plan.set_by = 9; },
+      [](Decision& d) { d.plan.set_by_name = "x"; },
+      [](Decision& d) { d.plan.set_at = "x"; },
+      [](Decision& d) { d.redactions[0].target = RedactionTarget::kSection; },
+      [](Decision& d) { d.redactions[0].section_key = "x"; },
+      [](Decision& d) { d.redactions[0].attachment_sha256 = "x"; },
+      [](Decision& d) { d.redactions[0].text = "x"; },
+      [](Decision& d) { d.redactions[0].reason = "x"; },
+      [](Decision& d) { d.redactions[0].ground = "s43"; },
+      [](Decision& d) { d.redactions[0].proposed_by = 9; },
+      [](Decision& d) { d.redactions[0].proposed_by_name = "x"; },
+      [](Decision& d) { d.redactions[0].proposed_at = "x"; },
+      [](Decision& d) { d.redactions[0].signed_off_by = 0; },
+      [](Decision& d) { d.redactions[0].signed_off_by_name = "x"; },
+      [](Decision& d) { d.redactions[0].signed_off_role = "x"; },
+      [](Decision& d) { d.redactions[0].signed_off_at = "x"; },
+      [](Decision& d) { d.redactions.push_back({}); },
+      [](Decision& d) { d.published_on.reset(); },
+      [](Decision& d) { d.withdrawn_on.reset(); },
   };
   for (size_t i = 0; i < edits.size(); ++i) {
     Decision d = base;

@@ -22,6 +22,7 @@
 #include "cli/strategy_command.hpp"
 #include "cli/exit_code.hpp"
 #include "services/import_records.hpp"
+#include "services/publication.hpp"
 
 namespace assent::cli {
 namespace {
@@ -187,6 +188,24 @@ int RunStrategy(const Args& args) {
 
 void StrategySetup(CLI::App& sub, Args& args) { SetupStrategyCommand(sub, args.strategy); }
 
+// For cron: publishes every deferred decision whose date has come, prints each.
+int RunPublishDue(const Args& args) {
+  auto config = EffectiveConfig(args);
+  if (!config) return Report(config.error());
+  SetLogLevel(*config);
+  auto a = app::OpenApp(*config);
+  if (!a) return Report(a.error());
+  Instant now = Instant::Now();
+  services::WorkflowSetup setup{(*a)->catalogue, config->EffectiveBaseUrl()};
+  auto report = services::PublishDue(*(*a)->store, setup, now.UkDate(), now);
+  if (!report) return Report(report.error());
+  for (const auto& p : report->published) std::printf("published %s\n", p.c_str());
+  std::fflush(stdout);
+  for (const auto& f : report->failed) std::fprintf(stderr, "assent: not published: %s\n", f.c_str());
+  std::printf("%zu published, %zu failed\n", report->published.size(), report->failed.size());
+  return report->failed.empty() ? kExitOk : kExitBadInput;
+}
+
 int RunVersion(const Args&) {
   std::printf("assent %s\n", ASSENT_VERSION);
   return kExitOk;
@@ -229,6 +248,8 @@ const Command kCommands[] = {
     {"audit", "verify the audit log (audit verify)", &AdminSetup<&SetupAuditCommand>, &RunAdmin},
     {"mail", "the notification outbox: send, list", &AdminSetup<&SetupMailCommand>, &RunAdmin},
     {"strategy", "the strategy register: progress import", &StrategySetup, &RunStrategy},
+    {"publish-due", "publish deferred decisions whose date has come (for cron)", &NoSetup,
+     &RunPublishDue},
     {"version", "print the version", &NoSetup, &RunVersion},
 };
 

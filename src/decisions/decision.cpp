@@ -126,4 +126,49 @@ Result<void> Validate(const Decision& decision) {
   return Ok();
 }
 
+namespace {
+
+constexpr std::array<std::pair<PlanKind, std::string_view>, 4> kPlanKinds = {{
+    {PlanKind::kNone, ""},
+    {PlanKind::kPublish, "publish"},
+    {PlanKind::kDefer, "defer"},
+    {PlanKind::kWithhold, "withhold"},
+}};
+
+constexpr std::array<std::pair<RedactionTarget, std::string_view>, 3> kTargets = {{
+    {RedactionTarget::kSection, "section"},
+    {RedactionTarget::kAttachment, "attachment"},
+    {RedactionTarget::kSpan, "span"},
+}};
+
+}  // namespace
+
+std::string_view PlanKindName(PlanKind kind) {
+  for (const auto& [k, name] : kPlanKinds) {
+    if (k == kind) return name;
+  }
+  return "";
+}
+
+std::optional<PlanKind> ParsePlanKind(std::string_view name) {
+  for (const auto& [k, n] : kPlanKinds) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view RedactionTargetName(RedactionTarget target) {
+  for (const auto& [t, name] : kTargets) {
+    if (t == target) return name;
+  }
+  return "section";
+}
+
+std::optional<RedactionTarget> ParseRedactionTarget(std::string_view name) {
+  for (const auto& [t, n] : kTargets) {
+    if (n == name) return t;
+  }
+  return std::nullopt;
+}
+
 }  // namespace assent::decisions

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "decisions/publication_record.hpp"
 
 namespace assent::decisions {
 
@@ -141,6 +142,14 @@ struct Decision {
   std::int64_t author_id = 0;                // the account that created the draft; 0 when imported
   // Why it was last returned for revision or withdrawn (shown with the status).
   std::string status_reason;
+  // Publication (publication/publication_plan.hpp, redaction.hpp): the plan, the
+  // redaction records, the UK date it was first published in Assent (empty for imported
+  // records), and the date a published decision was withdrawn (its public tombstone; a
+  // draft withdrawn before publication has none and stays off the register).
+  PublicationPlan plan;
+  std::vector<Redaction> redactions;
+  std::optional<Date> published_on;
+  std::optional<Date> withdrawn_on;
 
   // The value of a header field, or empty.
   std::string_view Field(std::string_view key) const;

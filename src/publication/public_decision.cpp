@@ -3,7 +3,9 @@
 #include <array>
 #include <utility>
 
-#include "workflow/lifecycle.hpp"
+#include "publication/grounds.hpp"
+#include "publication/publication_plan.hpp"
+#include "publication/redaction.hpp"
 
 namespace assent::publication {
 namespace {
@@ -21,6 +23,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPublicFi
 }};
 
 }  // namespace
+
+std::string_view PublicFieldLabel(std::string_view key) {
+  for (const auto& [k, label] : kPublicFields) {
+    if (k == key) return label;
+  }
+  return key;
+}
 
 PublicBody MakePublicBody(const decisions::Body& body) {
   return PublicBody{body.slug, body.name, body.short_name, body.website,
@@ -58,7 +67,8 @@ std::string OutcomeLabel(decisions::Outcome outcome) {
 
 Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
                                           const decisions::Body& body) {
-  if (!workflow::IsPublic(d.status) || d.body != body.slug) {
+  auto state = PublicStateOf(d);
+  if (!state || d.body != body.slug) {
     return Fail(ErrorCode::kNotFound, "no such decision");
   }
   PublicDecision p;
@@ -67,10 +77,35 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
   p.reference_slug = decisions::ReferenceSlug(d.reference);
   p.title = d.title;
   p.status = d.status;
-  p.withdrawn = d.status == decisions::Status::kWithdrawn;
-  p.outcome = d.outcome;
+  p.state = *state;
+  p.withdrawn = p.state == PublicState::kWithdrawn;
   p.decision_maker_role = d.decision_maker_role;
   p.decision_date = d.decision_date;
+  p.published_on = d.published_on;
+  switch (p.state) {
+    case PublicState::kPublished:
+      break;
+    case PublicState::kDeferred:
+      // A stub: the decision exists, why it waits and until when; nothing of its text.
+      p.deferral_reason = d.plan.reason;
+      p.deferred_until = d.plan.until;
+      p.publication_deferred = true;
+      return p;
+    case PublicState::kWithheld: {
+      p.withheld_what = d.plan.withheld_what;
+      p.withheld_ground = d.plan.ground;
+      auto g = FindGround(d.plan.ground);
+      p.withheld_ground_label = g ? std::string(g->label) : d.plan.ground;
+      p.review_date = d.plan.review_date;
+      return p;
+    }
+    case PublicState::kWithdrawn:
+      // A tombstone: what was withdrawn, when and why; the withdrawn text is not repeated.
+      p.withdrawal_reason = d.status_reason;
+      p.withdrawn_on = d.withdrawn_on;
+      return p;
+  }
+  p.outcome = d.outcome;
   for (const auto& [key, label] : kPublicFields) {
     std::string_view value = d.Field(key);
     if (!value.empty()) p.fields.push_back({std::string(key), std::string(label), std::string(value)});
@@ -81,7 +116,8 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
       part2 = true;
       continue;
     }
-    if (!s.text.empty()) p.sections.push_back({s.heading, s.text});
+    auto text = RedactedSectionText(s, d.redactions);  // nullopt: the whole section redacted
+    if (text && !text->empty()) p.sections.push_back({s.heading, std::move(*text)});
   }
   for (const auto& paper : d.background_papers) {
     if (paper.part == Part::kPart2) {
@@ -103,7 +139,7 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& d,
   p.press_release_required = d.media.press_release_required;
   p.media = {d.media.press_release_required, d.media.strategy_formulated,
              d.media.strategy_attached, d.media.press_release_date};
-  if (p.withdrawn) p.state = PublicState::kWithdrawn;
+  p.redactions = RedactionNotices(d);
   return p;
 }
 

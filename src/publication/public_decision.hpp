@@ -127,6 +127,10 @@ Result<PublicDecision> MakePublicDecision(const decisions::Decision& decision,
 
 PublicBody MakePublicBody(const decisions::Body& body);
 
+// The register's label of a public header field ("report_by" -> "Report by"); the key
+// itself for a field that has none.
+std::string_view PublicFieldLabel(std::string_view key);
+
 // "Approved", "Not approved", "Not recorded".
 std::string OutcomeLabel(decisions::Outcome outcome);
 

@@ -61,14 +61,50 @@ TEST(PublicDecision, RefusesWhatIsNotPublic) {
   EXPECT_FALSE(MakePublicDecision(WithPart2(), other_body));
 }
 
-TEST(PublicDecision, WithdrawnIsNotPublicUntilTombstonesKnowWhatWasPublished) {
-  // A draft withdrawn before it was ever published must not appear; the tombstone of a
-  // withdrawn published record comes with published versions.
+TEST(PublicDecision, AWithdrawnDraftIsHiddenAWithdrawnPublicationIsATombstone) {
   auto d = WithPart2();
   d.status = Status::kWithdrawn;
+  d.status_reason = "superseded";
+  auto hidden = MakePublicDecision(d, Cumbria());
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+
+  d.withdrawn_on = *Date::ParseIso("2026-03-02");
   auto p = MakePublicDecision(d, Cumbria());
-  ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->state, PublicState::kWithdrawn);
+  EXPECT_EQ(p->withdrawal_reason, "superseded");
+  EXPECT_EQ(p->withdrawn_on, d.withdrawn_on);
+  EXPECT_EQ(p->title, "ICT Strategy");
+  EXPECT_TRUE(p->sections.empty()) << "a tombstone does not repeat the withdrawn text";
+}
+
+TEST(PublicDecision, DeferredAndWithheldAreStubsWithoutText) {
+  auto d = WithPart2();
+  d.status = Status::kDecided;
+  d.plan.kind = decisions::PlanKind::kDefer;
+  d.plan.reason = "Earlier release would compromise the procurement";
+  d.plan.until = *Date::ParseIso("2026-06-01");
+  auto deferred = MakePublicDecision(d, Cumbria());
+  ASSERT_TRUE(deferred);
+  EXPECT_EQ(deferred->state, PublicState::kDeferred);
+  EXPECT_EQ(deferred->deferral_reason, d.plan.reason);
+  EXPECT_EQ(deferred->deferred_until, d.plan.until);
+  EXPECT_TRUE(deferred->sections.empty());
+  EXPECT_TRUE(deferred->background_papers.empty());
+
+  d.plan = {};
+  d.plan.kind = decisions::PlanKind::kWithhold;
+  d.plan.ground = "s43";
+  d.plan.withheld_what = "The whole decision";
+  d.plan.review_date = *Date::ParseIso("2027-01-04");
+  auto withheld = MakePublicDecision(d, Cumbria());
+  ASSERT_TRUE(withheld);
+  EXPECT_EQ(withheld->state, PublicState::kWithheld);
+  EXPECT_EQ(withheld->withheld_ground, "s43");
+  EXPECT_EQ(withheld->withheld_ground_label, "Section 43: commercial interests");
+  EXPECT_EQ(withheld->review_date, d.plan.review_date);
+  EXPECT_TRUE(withheld->sections.empty());
 }
 
 TEST(PublicDecision, VoidedSignaturesAreLeftOut) {

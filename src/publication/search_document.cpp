@@ -8,7 +8,7 @@ std::optional<SearchDocument> MakeSearchDocument(const decisions::Decision& deci
   decisions::Body body;
   body.slug = decision.body;
   auto pub = MakePublicDecision(decision, body);
-  if (!pub || pub->withdrawn) return std::nullopt;
+  if (!pub || pub->state != PublicState::kPublished) return std::nullopt;  // stubs: no text
   SearchDocument doc;
   doc.title = pub->title;
   const auto line = [&](const std::string& s) {

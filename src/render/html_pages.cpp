@@ -26,17 +26,24 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_strategies", "staff_strategy", "staff_deliverable",
                                           "staff_version",
                                           // the import review queue (import_pages.cpp)
-                                          "staff_imports", "staff_import"};
+                                          "staff_imports", "staff_import",
+                                          "staff_publication"};
 
-std::string StatusTagClass(decisions::Status s) {
+std::string StateTagClass(publication::PublicState s) {
   switch (s) {
-    case decisions::Status::kPublished: return "govuk-tag--green";
-    case decisions::Status::kWithdrawn: return "govuk-tag--grey";
-    case decisions::Status::kDraft:
-    case decisions::Status::kSubmitted:
-    case decisions::Status::kDecided: return "govuk-tag--blue";
+    case publication::PublicState::kPublished: return "govuk-tag--green";
+    case publication::PublicState::kDeferred: return "govuk-tag--yellow";
+    case publication::PublicState::kWithheld: return "govuk-tag--orange";
+    case publication::PublicState::kWithdrawn: return "govuk-tag--grey";
   }
   return "";
+}
+
+std::string_view VersionKindLabel(std::string_view kind) {
+  if (kind == "published") return "Published";
+  if (kind == "corrected") return "Corrected";
+  if (kind == "withdrawn") return "Withdrawn";
+  return kind;
 }
 
 }  // namespace
@@ -119,8 +126,9 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
     row.set("decision_maker", Str(r.decision_maker_role.value_or("Not recorded")));
     row.set("date", Str(r.decision_date ? r.decision_date->ToLong() : "Not recorded"));
     row.set("date_iso", Str(r.decision_date ? r.decision_date->ToIso() : ""));
-    row.set("status", Str(decisions::StatusLabel(r.status)));
-    row.set("status_class", Str(StatusTagClass(r.status)));
+    row.set("status", Str(publication::PublicStateLabel(r.state)));
+    row.set("status_class", Str(StateTagClass(r.state)));
+    row.set("state_note", r.state_note.empty() ? mu::data(false) : Str(r.state_note));
     rows.push_back(row);
   }
   mu::data years(mu::data::type::list);
@@ -161,8 +169,42 @@ std::string HtmlPages::Decision(const publication::PublicDecision& p,
   d.set("title", Str(p.title));
   d.set("reference", Str(p.reference));
   d.set("withdrawn", mu::data(p.withdrawn));
-  d.set("status", Str(decisions::StatusLabel(p.status)));
-  d.set("status_class", Str(StatusTagClass(p.status)));
+  d.set("status", Str(publication::PublicStateLabel(p.state)));
+  d.set("status_class", Str(StateTagClass(p.state)));
+  bool stub = p.state == publication::PublicState::kDeferred || p.state == publication::PublicState::kWithheld;
+  d.set("full_record", mu::data(p.state == publication::PublicState::kPublished));
+  d.set("deferred", mu::data(p.state == publication::PublicState::kDeferred));
+  d.set("withheld", mu::data(p.state == publication::PublicState::kWithheld));
+  d.set("stub", mu::data(stub));
+  d.set("deferral_reason", Str(p.deferral_reason));
+  d.set("deferred_until", Str(p.deferred_until ? p.deferred_until->ToLong() : "a date not yet set"));
+  d.set("withheld_what", Str(p.withheld_what));
+  d.set("withheld_ground", Str(p.withheld_ground_label));
+  d.set("review_date", Str(p.review_date ? p.review_date->ToLong() : "not set"));
+  d.set("withdrawal_reason", Str(p.withdrawal_reason));
+  d.set("withdrawn_on", Str(p.withdrawn_on ? " on " + p.withdrawn_on->ToLong() : ""));
+  d.set("published_on", p.published_on ? Str(p.published_on->ToLong()) : mu::data(false));
+  d.set("due_date", p.due_date ? Str(p.due_date->ToLong()) : mu::data(false));
+  mu::data redactions(mu::data::type::list);
+  for (const auto& r : p.redactions) {
+    mu::data rd;
+    rd.set("where", Str(r.where));
+    rd.set("ground", Str(r.ground_label));
+    redactions.push_back(rd);
+  }
+  d.set("redactions", redactions);
+  d.set("has_redactions", mu::data(!p.redactions.empty()));
+  mu::data versions(mu::data::type::list);
+  for (const auto& v : p.versions) {
+    mu::data vd;
+    vd.set("number", Str(std::to_string(v.number)));
+    vd.set("kind", Str(VersionKindLabel(v.kind)));
+    vd.set("at", Str(v.published_at.substr(0, 10)));
+    vd.set("note", v.change_note.empty() ? mu::data(false) : Str(v.change_note));
+    versions.push_back(vd);
+  }
+  d.set("versions", versions);
+  d.set("has_versions", p.versions.size() > 1 ? mu::data(true) : mu::data(false));
   d.set("decision_maker", Str(p.decision_maker_role.value_or("Not recorded")));
   d.set("outcome", Str(publication::OutcomeLabel(p.outcome)));
   d.set("decision_date", Str(p.decision_date ? p.decision_date->ToLong() : "Not recorded"));

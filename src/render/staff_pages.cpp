@@ -360,6 +360,19 @@ std::optional<decisions::Decision> ReadSnapshot(std::string_view text, std::int6
 
 }  // namespace
 
+// For the staff pages drawn in other files (render/staff_parts.hpp).
+namespace detail {
+mu::data StaffChromeData(const StaffChrome& chrome) { return ChromeData(chrome); }
+void SetStaffErrors(mu::data& data, const std::vector<FieldError>& errors) { SetErrors(data, errors); }
+mu::data StaffFieldError(const std::vector<FieldError>& errors, std::string_view field) {
+  return FieldErrorData(errors, field);
+}
+mu::data StaffStatusData(decisions::Status status) { return StatusData(status); }
+std::string StaffPageTitle(std::string_view title, const std::vector<FieldError>& errors) {
+  return PageTitle(title, errors);
+}
+}  // namespace detail
+
 std::string PoundsText(std::int64_t pence) { return FormatPounds(pence); }
 
 std::string InstantText(std::string_view iso) {
@@ -555,6 +568,10 @@ std::string StaffPages::Decision(const StaffChrome& chrome, const DecisionView& 
                            : ""));
   d.set("decision_date", Opt(dec.decision_date ? dec.decision_date->ToLong() : ""));
   d.set("decision_maker", Opt(dec.decision_maker_role.value_or("")));
+  bool publication_part = dec.status == decisions::Status::kDecided ||
+                          dec.status == decisions::Status::kPublished ||
+                          (dec.status == decisions::Status::kWithdrawn && dec.withdrawn_on);
+  d.set("publication_href", Opt(publication_part ? DecisionUrl(dec.id) + "/publication" : ""));
   const auto& a = v.actions;
   d.set("can_edit", mu::data(a.edit));
   d.set("sign_label", Opt(a.sign_label));

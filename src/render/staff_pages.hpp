@@ -18,6 +18,7 @@
 #include "decisions/form.hpp"
 #include "render/html_pages.hpp"
 #include "render/import_pages.hpp"
+#include "services/publication.hpp"
 #include "services/workflow.hpp"
 #include "workflow/chain.hpp"
 #include "workflow/delegation.hpp"
@@ -182,6 +183,20 @@ std::string PoundsText(std::int64_t pence);
 // "2026-11-21T10:15:00Z" -> "21 November 2026, 10:15 UTC"; other text unchanged.
 std::string InstantText(std::string_view iso);
 
+// The publication page of a decided, published or withdrawn decision: due date, plan,
+// redactions, publish, correct, withdraw, versions (staff_publication_page.cpp).
+struct PublicationView {
+  const decisions::Decision& decision;
+  const decisions::Body& body;
+  const services::StaffPublication& publication;
+  std::vector<FieldError> errors;
+  std::string notice;
+  // What was typed, kept after a refusal: "plan", "deferral_reason", "deferred_until",
+  // "ground", "withheld_what", "review_date", "section", "text", "redaction_ground",
+  // "reason", "change_note", "title", "section.<key>".
+  std::map<std::string, std::string, std::less<>> values;
+};
+
 class StaffPages {
  public:
   explicit StaffPages(const HtmlPages& html) : html_(html) {}
@@ -198,6 +213,7 @@ class StaffPages {
   // The snapshot is shown as the decision's content (read from its JSON), with the
   // stored text itself below; a snapshot that cannot be read is shown as stored.
   std::string Signed(const StaffChrome& chrome, const SignedView& view, const DecisionSetting& setting) const;
+  std::string Publication(const StaffChrome& chrome, const PublicationView& view) const;
   std::string Error(const StaffChrome& chrome, int status, std::string_view title,
                     std::string_view message) const;
   // The import review queue (import_pages.cpp).

@@ -1,7 +1,7 @@
 #pragma once
 // Internal to render/: the pieces every staff page shares (the staff header, the GOV.UK
-// error summary and inline field errors, the "Error: " title). Defined in staff_pages.cpp;
-// included only by render/*.cpp, like mustache_parts.hpp.
+// error summary and inline field errors, the "Error: " title, the status tag). Defined in
+// staff_pages.cpp; included only by render/*.cpp, like mustache_parts.hpp.
 
 #include <string>
 #include <string_view>
@@ -19,3 +19,13 @@ detail::mu::data FieldErrorData(const std::vector<FieldError>& errors, std::stri
 std::string PageTitle(std::string_view title, const std::vector<FieldError>& errors);
 
 }  // namespace assent::render
+
+namespace assent::render::detail {
+
+mu::data StaffChromeData(const StaffChrome& chrome);
+void SetStaffErrors(mu::data& data, const std::vector<FieldError>& errors);
+mu::data StaffFieldError(const std::vector<FieldError>& errors, std::string_view field);
+mu::data StaffStatusData(decisions::Status status);
+std::string StaffPageTitle(std::string_view title, const std::vector<FieldError>& errors);
+
+}  // namespace assent::render::detail

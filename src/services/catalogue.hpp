@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/result.hpp"
 #include "decisions/body.hpp"
 #include "decisions/form.hpp"
+#include "publication/calendar_data.hpp"
 #include "workflow/delegation.hpp"
 
 namespace assent::services {
@@ -19,6 +21,9 @@ struct Catalogue {
   std::vector<decisions::Form> forms;
   // Each body's scheme of delegation, by slug (from the bodies file).
   std::map<std::string, workflow::DelegationScheme, std::less<>> schemes;
+  // The bank-holiday calendar publication due dates count over (calendars/); without it
+  // due dates are not shown and not recorded.
+  std::optional<publication::Calendar> calendar;
   const decisions::Form* FindForm(std::string_view id) const;
   // The body's scheme, or workflow::DefaultScheme() when its file has none.
   const workflow::DelegationScheme& SchemeFor(std::string_view body) const;

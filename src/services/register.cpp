@@ -1,19 +1,70 @@
 #include "services/register.hpp"
 
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "publication/public_json.hpp"
+
 namespace assent::services {
 namespace {
 
-// Only published records: see workflow::IsPublic for why withdrawn ones are not listed.
-const std::vector<decisions::Status> kPublicStatuses = {decisions::Status::kPublished};
+using publication::PublicState;
+
+// Every row of a body's public register (published, stubs, tombstones), newest first.
+Result<std::vector<storage::DecisionSummary>> PublicRows(storage::Store& store, std::string_view body,
+                                                         std::optional<int> year) {
+  std::vector<storage::DecisionSummary> out;
+  constexpr int kPage = 1000;
+  for (int offset = 0;; offset += kPage) {
+    storage::RegisterQuery q;
+    q.body = std::string(body);
+    q.year = year;
+    q.public_only = true;
+    q.limit = kPage;
+    q.offset = offset;
+    auto rows = store.ListDecisions(q);
+    if (!rows) return rows.error();
+    for (auto& r : *rows) out.push_back(std::move(r));
+    if (static_cast<int>(rows->size()) < kPage) break;
+  }
+  return out;
+}
+
+PublicState StateOf(std::string_view name) {
+  for (auto s : {PublicState::kDeferred, PublicState::kWithheld, PublicState::kWithdrawn}) {
+    if (publication::PublicStateName(s) == name) return s;
+  }
+  return PublicState::kPublished;
+}
+
+std::string StateNote(const publication::PublicDecision& p) {
+  switch (p.state) {
+    case PublicState::kPublished: return "";
+    case PublicState::kDeferred:
+      return fmt::format("Deferred until {}: {}", p.deferred_until ? p.deferred_until->ToLong() : "a date to be set",
+                         p.deferral_reason);
+    case PublicState::kWithheld:
+      return fmt::format("{} withheld under {} (review due {})", p.withheld_what, p.withheld_ground_label,
+                         p.review_date ? p.review_date->ToLong() : "not set");
+    case PublicState::kWithdrawn:
+      return fmt::format("Withdrawn{}: {}", p.withdrawn_on ? " on " + p.withdrawn_on->ToLong() : "",
+                         p.withdrawal_reason);
+  }
+  return "";
+}
 
 }  // namespace
 
 Result<std::vector<BodyListing>> ListPublicBodies(storage::Store& store) {
-  auto counts = store.CountDecisionsByBody(kPublicStatuses);
-  if (!counts) return counts.error();
+  auto bodies = store.ListBodies();
+  if (!bodies) return bodies.error();
   std::vector<BodyListing> out;
-  for (const auto& bc : *counts) {
-    out.push_back({publication::MakePublicBody(bc.body), bc.decisions});
+  for (const auto& b : *bodies) {
+    auto rows = PublicRows(store, b.slug, std::nullopt);
+    if (!rows) return rows.error();
+    out.push_back({publication::MakePublicBody(b), static_cast<int>(rows->size())});
   }
   return out;
 }
@@ -25,19 +76,26 @@ Result<RegisterPage> GetRegister(storage::Store& store, std::string_view body,
   RegisterPage page;
   page.body = publication::MakePublicBody(*b);
   page.year = year;
-  auto years = store.DecisionYears(body, kPublicStatuses);
-  if (!years) return years.error();
-  page.years = std::move(*years);
-  storage::RegisterQuery q;
-  q.body = std::string(body);
-  q.year = year;
-  q.statuses = kPublicStatuses;
-  q.limit = 1000;
-  auto rows = store.ListDecisions(q);
-  if (!rows) return rows.error();
-  for (const auto& s : *rows) {
-    page.rows.push_back({s.reference, decisions::ReferenceSlug(s.reference), s.title,
-                         s.decision_maker_role, s.decision_date, s.status, s.outcome});
+  auto all = PublicRows(store, body, std::nullopt);
+  if (!all) return all.error();
+  std::set<int, std::greater<>> years;
+  for (const auto& r : *all) {
+    if (r.decision_date) years.insert(r.decision_date->year());
+  }
+  page.years.assign(years.begin(), years.end());
+  for (const auto& s : *all) {
+    if (year && (!s.decision_date || s.decision_date->year() != *year)) continue;
+    RegisterRow row{s.reference, decisions::ReferenceSlug(s.reference), s.title, s.decision_maker_role,
+                    s.decision_date, s.status, s.outcome, StateOf(s.public_state), ""};
+    if (row.state != PublicState::kPublished) {
+      // A stub or tombstone says why on the register itself: read it from the record.
+      auto d = store.FindDecisionById(s.id);
+      if (!d) return d.error();
+      auto p = publication::MakePublicDecision(*d, *b);
+      if (!p) continue;  // changed since the list was read
+      row.state_note = StateNote(*p);
+    }
+    page.rows.push_back(std::move(row));
   }
   return page;
 }
@@ -49,7 +107,18 @@ Result<publication::PublicDecision> GetPublicDecision(storage::Store& store,
   if (!b) return b.error();
   auto d = store.FindDecision(body, reference_slug);
   if (!d) return d.error();
-  return publication::MakePublicDecision(*d, *b);
+  auto live = publication::MakePublicDecision(*d, *b);  // kNotFound unless public now
+  if (!live) return live.error();
+  auto versions = store.ListPublishedVersions(d->id);
+  if (!versions) return versions.error();
+  if (versions->empty()) return live;
+  auto served = publication::ParsePublicDecision(versions->back().public_json);
+  if (!served) return served.error();
+  served->versions.clear();
+  for (const auto& v : *versions) {
+    served->versions.push_back({v.number, v.kind, v.published_at, v.change_note, v.sha256});
+  }
+  return served;
 }
 
 }  // namespace assent::services

@@ -28,6 +28,9 @@ struct RegisterRow {
   decisions::Outcome outcome = decisions::Outcome::kUnknown;
   // Published, or a deferred / withheld stub, or a withdrawn tombstone (issue 5).
   publication::PublicState state = publication::PublicState::kPublished;
+  // For a stub or tombstone: "Deferred until 1 June 2026: reason", "Withheld under
+  // Section 43: commercial interests (review due 4 January 2027)", "Withdrawn on ...".
+  std::string state_note;
 };
 
 struct RegisterPage {
@@ -41,7 +44,10 @@ Result<std::vector<BodyListing>> ListPublicBodies(storage::Store& store);
 // kNotFound for an unknown body.
 Result<RegisterPage> GetRegister(storage::Store& store, std::string_view body,
                                  std::optional<int> year);
-// kNotFound for an unknown body or reference, and for decisions not yet public.
+// kNotFound for an unknown body or reference, and for decisions not yet public. A
+// decision published in Assent is served from its latest stored version (the bytes
+// rendered when it was published, corrected or withdrawn) with its version history;
+// imported records and deferred / withheld stubs are built live.
 Result<publication::PublicDecision> GetPublicDecision(storage::Store& store,
                                                       std::string_view body,
                                                       std::string_view reference_slug);

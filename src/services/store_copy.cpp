@@ -101,6 +101,7 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
     }
     report.decisions += static_cast<std::int64_t>(pending.copy_decisions.size());
     pending.copy_decisions.clear();
+    pending.insert_published_versions.clear();
     if (progress) progress(report.decisions);
     return Ok();
   };
@@ -109,6 +110,10 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
       auto d = from.FindDecisionById(id);
       if (!d) return d.error();
       pending.copy_decisions.push_back(std::move(*d));
+      // Its published versions, byte for byte (they follow the decision in the batch).
+      auto versions = from.ListPublishedVersions(id);
+      if (!versions) return versions.error();
+      for (auto& v : *versions) pending.insert_published_versions.push_back(std::move(v));
       if (static_cast<int>(pending.copy_decisions.size()) >= batch) return flush();
       return Ok();
     });
@@ -193,7 +198,9 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
       auto d1 = from.FindDecisionById(id);
       if (!d1) return d1.error();
       auto d2 = to.FindDecisionById(id);
-      if (!d2 || !(*d1 == *d2)) {
+      auto v1 = from.ListPublishedVersions(id);
+      auto v2 = to.ListPublishedVersions(id);
+      if (!d2 || !(*d1 == *d2) || !v1 || !v2 || *v1 != *v2) {
         return Fail(ErrorCode::kInternal,
                     fmt::format("verification failed: decision {} ({} {}) differs in the target",
                                 id, d1->body, d1->reference));

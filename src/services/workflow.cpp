@@ -9,6 +9,7 @@
 #include "core/hash.hpp"
 #include "core/text.hpp"
 #include "decisions/reference_pattern.hpp"
+#include "services/publication.hpp"
 
 namespace assent::services {
 namespace {
@@ -295,12 +296,14 @@ Result<std::string> AssignReference(storage::Store& store, const decisions::Body
 // the audit event and the notifications, in one transaction.
 Result<void> Write(storage::Store& store, const WorkflowSetup& setup, const Loaded& before,
                    workflow::Change change, const workflow::Actor& actor, Instant now,
-                   std::vector<storage::Blob> blobs = {}) {
+                   std::vector<storage::Blob> blobs = {},
+                   std::vector<storage::PublishedVersion> versions = {}) {
   Decision& after = change.decision;
   after.id = before.decision.id;
   after.version = before.decision.version;
   storage::ChangeSet cs;
   cs.put_blobs = std::move(blobs);
+  cs.insert_published_versions = std::move(versions);
   if (AddsSignature(before.decision, after)) {
     std::string snapshot = workflow::ContentSnapshot(after);
     std::string hash = Sha256Hex(snapshot);
@@ -539,7 +542,15 @@ Result<void> Withdraw(storage::Store& store, const WorkflowSetup& setup, std::in
   if (!l) return l.error();
   auto change = workflow::Withdraw(l->decision, reason, actor, ContextOf(*l, now));
   if (!change) return change.error();
-  return Write(store, setup, *l, std::move(*change), actor, now);
+  std::vector<storage::PublishedVersion> versions;
+  if (l->decision.status == Status::kPublished) {
+    // The tombstone: a last published version that says what was withdrawn and why.
+    auto tombstone = NextPublishedVersion(store, setup, l->body, change->decision, "withdrawn",
+                                          change->decision.status_reason, now);
+    if (!tombstone) return tombstone.error();
+    versions.push_back(std::move(*tombstone));
+  }
+  return Write(store, setup, *l, std::move(*change), actor, now, {}, std::move(versions));
 }
 
 Result<std::string> SignedContent(storage::Store& store, std::string_view content_hash) {

@@ -66,6 +66,20 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
                     fmt::format("import review of {} names inserted decision {}, but the batch inserts {}",
                                 r.source_name, r.inserted_decision, changes.insert_decisions.size()));
       }
+  for (const auto& v : changes.insert_published_versions) {
+    if (Sha256Hex(v.public_json) != v.sha256) {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("published version {} of decision {} does not hash to its sha256",
+                              v.number, v.decision_id),
+                  "published_version");
+    }
+    if (v.kind != "published" && v.kind != "corrected" && v.kind != "withdrawn") {
+      return Fail(ErrorCode::kInvalidInput,
+                  fmt::format("'{}' is not a kind of published version", v.kind), "published_version");
+    }
+    if (v.number < 1 || v.decision_id <= 0) {
+      return Fail(ErrorCode::kInvalidInput, "a published version needs a decision and a number from 1",
+                  "published_version");
     }
   }
   for (const auto& e : changes.audit) {
@@ -85,7 +99,7 @@ bool ChangesPublicPages(const ChangeSet& changes) {
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
          !changes.copy_reference_counters.empty() || !changes.add_calendar_imports.empty() ||
          !changes.copy_calendar_imports.empty() || !changes.insert_strategy_progress.empty() ||
-         !changes.insert_strategy_proposals.empty();
+         !changes.insert_strategy_proposals.empty() || !changes.insert_published_versions.empty();
 }
 
 std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,

@@ -14,6 +14,7 @@
 #include "audit/event.hpp"
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
+#include "publication/publication_plan.hpp"
 #include "storage/store.hpp"
 
 namespace assent::storage {
@@ -258,6 +259,106 @@ void ForEachDecisionColumn(const decisions::Decision& d, Add&& add) {
   add(d.amount_pence);
   add(d.author_id);
   add(d.status_reason);
+}
+
+// --- publication (schema 4): the plan and dates on the decision row, its redactions,
+// its published versions.
+
+// The public_state column: publication::PublicStateName, or "" when not public. Derived
+// from the row itself on every write, so the register can filter on it.
+inline std::string PublicStateColumn(const decisions::Decision& d) {
+  auto state = publication::PublicStateOf(d);
+  return state ? std::string(publication::PublicStateName(*state)) : std::string();
+}
+
+// Calls `add(value)` for the 12 publication columns of a decision row: plan_kind,
+// plan_reason, plan_until, plan_ground, plan_withheld_what, plan_review_date, plan_set_by,
+// plan_set_by_name, plan_set_at, published_on, withdrawn_on, public_state.
+template <typename Add>
+void ForEachPublicationColumn(const decisions::Decision& d, Add&& add) {
+  const auto& p = d.plan;
+  add(std::string(decisions::PlanKindName(p.kind)));
+  add(p.reason);
+  add(p.until);
+  add(p.ground);
+  add(p.withheld_what);
+  add(p.review_date);
+  add(p.set_by);
+  add(p.set_by_name);
+  add(p.set_at);
+  add(d.published_on);
+  add(d.withdrawn_on);
+  add(PublicStateColumn(d));
+}
+
+// Reads the first 11 of those columns (public_state is derived) into `d`.
+template <typename Row>
+void PublicationFromRow(const Row& r, decisions::Decision& d) {
+  auto& p = d.plan;
+  p.kind = decisions::ParsePlanKind(r.Text(0)).value_or(decisions::PlanKind::kNone);
+  p.reason = r.Text(1);
+  p.until = r.OptDate(2);
+  p.ground = r.Text(3);
+  p.withheld_what = r.Text(4);
+  p.review_date = r.OptDate(5);
+  p.set_by = r.Int(6);
+  p.set_by_name = r.Text(7);
+  p.set_at = r.Text(8);
+  d.published_on = r.OptDate(9);
+  d.withdrawn_on = r.OptDate(10);
+}
+
+// Calls `add(value)` for a redaction's 13 columns: target, section_key, attachment_sha256,
+// text, reason, ground, proposed_by, proposed_by_name, proposed_at, signed_off_by,
+// signed_off_by_name, signed_off_role, signed_off_at.
+template <typename Add>
+void ForEachRedactionColumn(const decisions::Redaction& r, Add&& add) {
+  add(std::string(decisions::RedactionTargetName(r.target)));
+  add(r.section_key);
+  add(r.attachment_sha256);
+  add(r.text);
+  add(r.reason);
+  add(r.ground);
+  add(r.proposed_by);
+  add(r.proposed_by_name);
+  add(r.proposed_at);
+  add(r.signed_off_by);
+  add(r.signed_off_by_name);
+  add(r.signed_off_role);
+  add(r.signed_off_at);
+}
+
+template <typename Row>
+decisions::Redaction RedactionFromRow(const Row& r) {
+  decisions::Redaction x;
+  x.target = decisions::ParseRedactionTarget(r.Text(0)).value_or(decisions::RedactionTarget::kSection);
+  x.section_key = r.Text(1);
+  x.attachment_sha256 = r.Text(2);
+  x.text = r.Text(3);
+  x.reason = r.Text(4);
+  x.ground = r.Text(5);
+  x.proposed_by = r.Int(6);
+  x.proposed_by_name = r.Text(7);
+  x.proposed_at = r.Text(8);
+  x.signed_off_by = r.Int(9);
+  x.signed_off_by_name = r.Text(10);
+  x.signed_off_role = r.Text(11);
+  x.signed_off_at = r.Text(12);
+  return x;
+}
+
+// decision_id, number, kind, published_at, public_json, sha256, change_note
+template <typename Row>
+PublishedVersion PublishedVersionFromRow(const Row& r) {
+  PublishedVersion v;
+  v.decision_id = r.Int(0);
+  v.number = static_cast<int>(r.Int(1));
+  v.kind = r.Text(2);
+  v.published_at = r.Text(3);
+  v.public_json = r.Text(4);
+  v.sha256 = r.Text(5);
+  v.change_note = r.Text(6);
+  return v;
 }
 
 }  // namespace assent::storage

@@ -31,6 +31,9 @@ struct DecisionSummary {
   std::optional<Date> decision_date;
   decisions::Status status = decisions::Status::kDraft;
   decisions::Outcome outcome = decisions::Outcome::kUnknown;
+  // publication::PublicStateName of where it stands on the public register, or empty
+  // when it is not public (filled by ListDecisions; empty in search hits).
+  std::string public_state;
   friend bool operator==(const DecisionSummary&, const DecisionSummary&) = default;
 };
 
@@ -38,6 +41,7 @@ struct RegisterQuery {
   std::string body;                           // required: one body's register
   std::optional<int> year;                    // decision year
   std::vector<decisions::Status> statuses;    // empty: any status
+  bool public_only = false;                   // only what the public register shows
   int limit = 100;
   int offset = 0;
 };
@@ -82,6 +86,20 @@ struct CalendarImport {
   friend bool operator==(const CalendarImport&, const CalendarImport&) = default;
 };
 
+// One published version of a decision's public record: the first publication, each
+// correction, the withdrawal tombstone. Immutable once written: there is no update or
+// delete path, and both backends refuse one.
+struct PublishedVersion {
+  std::int64_t decision_id = 0;
+  int number = 0;            // 1, 2, ... in order; the next must be the last + 1
+  std::string kind;          // "published", "corrected", "withdrawn"
+  std::string published_at;  // UTC instant
+  std::string public_json;   // the rendered PublicDecision (render::DecisionJson)
+  std::string sha256;        // Sha256Hex(public_json); the backend checks it
+  std::string change_note;   // public note of a correction or withdrawal
+  friend bool operator==(const PublishedVersion&, const PublishedVersion&) = default;
+};
+
 // Writes applied together in one transaction, or not at all.
 struct ChangeSet {
   std::vector<decisions::Body> put_bodies;          // insert or replace by slug
@@ -124,6 +142,9 @@ struct ChangeSet {
   // Ids are assigned; they move the change token (the public strategy pages show them).
   std::vector<strategy::RecordedProgress> insert_strategy_progress;
   std::vector<strategy::VersionProposal> insert_strategy_proposals;
+  // Published versions (also used when moving between stores): kInvalidInput for a
+  // wrong hash, kind or decision; kConflict for a number that is not the next.
+  std::vector<PublishedVersion> insert_published_versions;
 
   bool empty() const {
     return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
@@ -134,7 +155,8 @@ struct ChangeSet {
            copy_users.empty() && copy_audit_events.empty() && add_calendar_imports.empty() &&
            copy_calendar_imports.empty() && insert_strategy_progress.empty() &&
            insert_strategy_proposals.empty() &&
-           insert_import_reviews.empty() && update_import_reviews.empty();
+           insert_import_reviews.empty() && update_import_reviews.empty() &&
+           insert_published_versions.empty();
   }
 };
 
@@ -242,6 +264,9 @@ class Store {
   virtual Result<std::vector<audit::Event>> ListAuditEvents(std::int64_t after_seq, int limit) = 0;
   // One decision's events, oldest first.
   virtual Result<std::vector<audit::Event>> DecisionHistory(std::int64_t decision_id) = 0;
+
+  // A decision's published versions, oldest first (empty when never published in Assent).
+  virtual Result<std::vector<PublishedVersion>> ListPublishedVersions(std::int64_t decision_id) = 0;
 
   // Unsent mail, oldest first, at most `limit`, with fewer than `max_attempts` attempts.
   virtual Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) = 0;

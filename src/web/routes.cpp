@@ -84,6 +84,19 @@ constexpr Route kRoutes[] = {
      .csrf = true, .staff = &ImportRejectPost},
     {.method = Method::kGet, .pattern = "/staff/imports/{id}/original", .access = Access::kSignedIn,
      .staff = &ImportOriginalDownload},
+    // publication (staff_publication_handlers.cpp); the services check the body roles
+    {.method = Method::kGet, .pattern = "/staff/decisions/{id}/publication", .access = Access::kSignedIn,
+     .staff = &PublicationPage},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/plan",
+     .access = Access::kSignedIn, .csrf = true, .staff = &PublicationPlanPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/redactions",
+     .access = Access::kSignedIn, .csrf = true, .staff = &RedactionPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/redactions/{n}/sign-off",
+     .access = Access::kSignedIn, .csrf = true, .staff = &RedactionSignOffPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/publish",
+     .access = Access::kSignedIn, .csrf = true, .staff = &PublishPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/correct",
+     .access = Access::kSignedIn, .csrf = true, .staff = &CorrectPost},
 
     // public: pattern                             cache  handler
     Public("/", true, &HomePage),

@@ -65,6 +65,13 @@ Response ImportReviewPage(const StaffCall& call, Site& site);
 Response ImportConfirmPost(const StaffCall& call, Site& site);
 Response ImportRejectPost(const StaffCall& call, Site& site);
 Response ImportOriginalDownload(const StaffCall& call, Site& site);
+// Publication (staff_publication_handlers.cpp).
+Response PublicationPage(const StaffCall& call, Site& site);
+Response PublicationPlanPost(const StaffCall& call, Site& site);
+Response RedactionPost(const StaffCall& call, Site& site);
+Response RedactionSignOffPost(const StaffCall& call, Site& site);
+Response PublishPost(const StaffCall& call, Site& site);
+Response CorrectPost(const StaffCall& call, Site& site);
 
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";

@@ -763,13 +763,33 @@ Result<Change> ReturnForRevision(const Decision& decision, std::string_view reas
 Result<Change> Withdraw(const Decision& decision, std::string_view reason, const Actor& actor,
                         const Context& ctx) {
   if (auto ok = CheckContext(decision, ctx); !ok) return ok.error();
+  const std::string& b = decision.body;
+  if (decision.status == Status::kPublished) {
+    // A published decision leaves a public tombstone (withdrawn_on, the reason).
+    if (!actor.Has(b, "chief_executive") && !actor.Has(b, "deputy_chief_executive") &&
+        !actor.Has(b, "monitoring_officer")) {
+      return Fail(ErrorCode::kForbidden,
+                  fmt::format("only the Chief Executive (or Deputy) or the Monitoring Officer of {} "
+                              "may withdraw a published decision; {}",
+                              BodyName(b), HeldRoles(actor, b)));
+    }
+    std::string why(Trim(reason));
+    if (why.empty()) return Fail(ErrorCode::kInvalidInput, "say why the decision is withdrawn", "reason");
+    Change change;
+    change.action = std::string(audit::action::kDecisionWithdraw);
+    change.decision = decision;
+    change.decision.status = Status::kWithdrawn;
+    change.decision.status_reason = why;
+    change.decision.withdrawn_on = ctx.today;
+    change.summary = fmt::format("published decision withdrawn (public tombstone): {}", why);
+    return change;
+  }
   if (decision.status != Status::kDraft && decision.status != Status::kSubmitted) {
     return Fail(ErrorCode::kIllegalTransition,
                 fmt::format("cannot withdraw a decision that is {}", decisions::StatusName(decision.status)));
   }
   auto to = Next(decision.status, Event::kWithdraw);
   if (!to) return to.error();
-  const std::string& b = decision.body;
   bool may = (decision.author_id != 0 && decision.author_id == actor.id) ||
              actor.Has(b, "governance_officer") || actor.Has(b, "chief_executive") ||
              actor.Has(b, "deputy_chief_executive") || actor.Has(b, "commissioner");

@@ -164,7 +164,9 @@ Result<Change> Decide(const decisions::Decision& decision, const DecideInput& in
 Result<Change> ReturnForRevision(const decisions::Decision& decision, std::string_view reason,
                                  const Actor& actor, const Context& ctx);
 // By the author, a governance officer, the chief executive or the commissioner of the
-// body; reason required; draft or submitted. The reference is kept.
+// body; reason required; draft or submitted. The reference is kept. A published decision
+// is withdrawn by the chief executive (or deputy) or monitoring officer: withdrawn_on is
+// set, and the register shows its tombstone.
 Result<Change> Withdraw(const decisions::Decision& decision, std::string_view reason,
                         const Actor& actor, const Context& ctx);
 

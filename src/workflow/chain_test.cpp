@@ -310,13 +310,15 @@ TEST_F(Chain, TransitionsByStatusActionAndRole) {
       {Status::kSubmitted, kSign, {"ce", "dce"}, Status::kSubmitted},
       {Status::kSubmitted, kReturn, {"ce", "dce"}, Status::kDraft},
       {Status::kSubmitted, kWithdraw, {"originator", "gov", "ce", "dce", "pcc"}, Status::kWithdrawn},
+      // A published decision is withdrawn to a public tombstone by the CE (or deputy) / MO.
+      {Status::kPublished, kWithdraw, {"ce", "dce"}, Status::kWithdrawn},
   };
   // The actions a status allows at all (else every refusal is kIllegalTransition).
   const std::map<Status, std::set<Action>> possible = {
       {Status::kDraft, {kEdit, kSubmit, kWithdraw}},
       {Status::kSubmitted, {kEdit, kSign, kDecide, kReturn, kWithdraw}},
       {Status::kDecided, {}},
-      {Status::kPublished, {}},
+      {Status::kPublished, {kWithdraw}},
       {Status::kWithdrawn, {}},
   };
 

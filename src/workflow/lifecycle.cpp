@@ -45,9 +45,15 @@ Result<Status> Next(Status from, Event event) {
                           decisions::StatusName(from)));
 }
 
-// Withdrawn is not public yet: a draft withdrawn before it was ever published must not
-// appear, and the public tombstone of a withdrawn published record comes with the
-// published-versions work (it needs to know what was published).
-bool IsPublic(Status status) { return status == Status::kPublished; }
+bool IsPublic(const decisions::Decision& d) {
+  switch (d.status) {
+    case Status::kPublished: return true;
+    case Status::kWithdrawn: return d.withdrawn_on.has_value();
+    case Status::kDecided:
+      return d.plan.kind == decisions::PlanKind::kDefer ||
+             d.plan.kind == decisions::PlanKind::kWithhold;
+    default: return false;
+  }
+}
 
 }  // namespace assent::workflow

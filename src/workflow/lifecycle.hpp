@@ -29,8 +29,10 @@ std::span<const Transition> Transitions();
 // The status after `event`, or kIllegalTransition naming both.
 Result<decisions::Status> Next(decisions::Status from, Event event);
 
-// Whether a record in this status may appear on the public register at all.
-// Published records show their Part 1; withdrawn ones show a tombstone.
-bool IsPublic(decisions::Status status);
+// Whether a record may appear on the public register at all: published records show
+// their Part 1; a published record later withdrawn shows its tombstone (withdrawn_on
+// set); a decided record whose plan defers or withholds it shows a stub. A draft
+// withdrawn before publication, or a decided record not yet published, never shows.
+bool IsPublic(const decisions::Decision& decision);
 
 }  // namespace assent::workflow

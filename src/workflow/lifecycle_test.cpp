@@ -73,12 +73,29 @@ TEST(Lifecycle, RefusesIllegalSteps) {
   EXPECT_FALSE(Next(Status::kWithdrawn, Event::kWithdraw));
 }
 
-TEST(Lifecycle, OnlyPublishedAndWithdrawnArePublic) {
-  EXPECT_TRUE(IsPublic(Status::kPublished));
-  EXPECT_FALSE(IsPublic(Status::kWithdrawn));  // a withdrawn draft was never public
-  EXPECT_FALSE(IsPublic(Status::kDraft));
-  EXPECT_FALSE(IsPublic(Status::kSubmitted));
-  EXPECT_FALSE(IsPublic(Status::kDecided));
+TEST(Lifecycle, PublicAreThePublishedTheirTombstonesAndDeferredOrWithheldStubs) {
+  const auto with = [](Status s) {
+    decisions::Decision d;
+    d.status = s;
+    return d;
+  };
+  EXPECT_TRUE(IsPublic(with(Status::kPublished)));
+  EXPECT_FALSE(IsPublic(with(Status::kWithdrawn)));  // a withdrawn draft was never public
+  EXPECT_FALSE(IsPublic(with(Status::kDraft)));
+  EXPECT_FALSE(IsPublic(with(Status::kSubmitted)));
+  EXPECT_FALSE(IsPublic(with(Status::kDecided)));  // waiting to be published
+  auto tombstone = with(Status::kWithdrawn);
+  tombstone.withdrawn_on = Date::FromYmd(2026, 3, 2).value();
+  EXPECT_TRUE(IsPublic(tombstone));
+  auto deferred = with(Status::kDecided);
+  deferred.plan.kind = decisions::PlanKind::kDefer;
+  EXPECT_TRUE(IsPublic(deferred));
+  auto withheld = with(Status::kDecided);
+  withheld.plan.kind = decisions::PlanKind::kWithhold;
+  EXPECT_TRUE(IsPublic(withheld));
+  auto to_publish = with(Status::kDecided);
+  to_publish.plan.kind = decisions::PlanKind::kPublish;
+  EXPECT_FALSE(IsPublic(to_publish));
 }
 
 }  // namespace

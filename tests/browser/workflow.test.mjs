@@ -9,7 +9,8 @@
 //    Part 2 section) and submits it (a reference like 001/2026 is given); the commissioner trying
 //    to decide before the chief executive has signed is refused with a message; the chief executive
 //    signs with a capacity and advice; the commissioner approves with reasons and no interests;
-//    the decision shows Decided / Approved and its history lists each step.
+//    the decision shows Decided / Approved and its history lists each step; the chief executive
+//    sets the publication plan and publishes it; it appears on the public register without Part 2.
 //  - Lancashire's joint form: the commissioner decides, the decision still waits for the chief
 //    constable; the chief constable decides; the decision is decided.
 // Every staff page visited is checked with axe-core (zero violations), for browser errors and for
@@ -221,6 +222,38 @@ async function runFlow(page, state, opts) {
     }
   });
   await check('the commissioner signs out', signOut);
+
+  await check('the chief executive sets the plan and publishes it from the staff page', async () => {
+    await signIn('cu_ce');
+    await goto(cumbria);
+    await follow('Publication: due date, plan, redactions, publish', new RegExp(`${cumbria}/publication$`));
+    expect((await page.locator('#due-date').innerText()).includes('20'), 'no due date shown');
+    await checkPage(page, state, opts);
+    await page.locator('#plan-publish').check();
+    await submit('Save the plan', new RegExp(`${cumbria}/publication\\?done=plan$`));
+    expect((await page.locator('#plan-summary').innerText()).startsWith('Publish Part 1'), 'plan not saved');
+    await checkPage(page, state, opts);
+    await submit('Publish on the register', new RegExp(`${cumbria}/publication\\?done=published$`));
+    expect((await status()).startsWith('Published'), `status is "${await status()}", not Published`);
+    expect((await page.locator('#versions').innerText()).includes('published'), 'no version 1 listed');
+  });
+  await checkPage(page, state, opts);
+
+  await check('the published decision is on the public register, without its Part 2', async () => {
+    const slug = reference.replace('/', '-');
+    await goto('/cumbria/decisions');
+    expect((await bodyText()).includes('Replacement of the custody suite CCTV'), 'not on the register');
+    await checkPage(page, state, opts);
+    await goto(`/cumbria/decisions/${slug}`);
+    const text = await bodyText();
+    expect(text.includes('Published on'), 'no "Published on" line');
+    expect(!text.includes('Tender prices from the three bidders'), 'Part 2 on the public page');
+    await checkPage(page, state, opts);
+  });
+  await check('the chief executive signs out', async () => {
+    await goto('/staff');  // public pages have no staff header
+    await signOut();
+  });
 
   // ------------------------------------------------------------ Lancashire (joint)
 

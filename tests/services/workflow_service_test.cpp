@@ -64,6 +64,9 @@ class MeetingStore final : public storage::Store {
     return inner_.ListAuditEvents(after, limit);
   }
   Result<std::vector<audit::Event>> DecisionHistory(std::int64_t id) override { return inner_.DecisionHistory(id); }
+  Result<std::vector<storage::PublishedVersion>> ListPublishedVersions(std::int64_t id) override {
+    return inner_.ListPublishedVersions(id);
+  }
   Result<std::vector<storage::Mail>> PendingMail(int limit, int max) override { return inner_.PendingMail(limit, max); }
   Result<std::vector<storage::CalendarImport>> ListCalendarImports() override {
     return inner_.ListCalendarImports();

@@ -15,6 +15,7 @@
 #include "core/instant.hpp"
 #include "services/accounts.hpp"
 #include "services/import_records.hpp"
+#include "services/publication.hpp"
 #include "services/workflow.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
@@ -254,6 +255,41 @@ class StaffHttpTest : public ::testing::Test {
     EXPECT_TRUE(done) << done.error().ToString();
     return id;
   }
+  static std::int64_t Decided(const std::string& title = "Custody CCTV replacement") {
+    std::int64_t id = CeSigned(title);
+    workflow::DecideInput in;
+    in.step = "commissioner";
+    in.outcome = decisions::Outcome::kApproved;
+    in.reasons = "Value for money.";
+    in.no_interests = true;
+    in.declaration_confirmed = true;
+    in.content_hash = workflow::ContentHash(Load(id));
+    auto done = services::Decide(store(), Workflow(), id, in, ActorOf("cu_pcc"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+  // Decided, with a plan set by the chief executive (publish, or a plan given).
+  static std::int64_t Planned(const std::string& title = "Custody CCTV replacement",
+                              publication::PlanInput plan = {decisions::PlanKind::kPublish}) {
+    std::int64_t id = Decided(title);
+    auto done = services::SetPublicationPlan(store(), Workflow(), id, plan, ActorOf("cu_ce"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+  static std::int64_t Published(const std::string& title = "Custody CCTV replacement") {
+    std::int64_t id = Planned(title);
+    auto done = services::Publish(store(), Workflow(), id, ActorOf("cu_ce"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
+  static std::int64_t WithProposedRedaction() {
+    std::int64_t id = Planned();
+    publication::RedactionProposal p{decisions::RedactionTarget::kSpan, "executive_summary", "", "custody suite",
+                                     "identifies the site", "s31"};
+    auto done = services::ProposeRedaction(store(), Workflow(), id, p, ActorOf("cu_go"), Instant::Now());
+    EXPECT_TRUE(done) << done.error().ToString();
+    return id;
+  }
   static std::int64_t WithAttachment() {
     std::int64_t id = NewDraft();
     auto done = services::AddAttachment(store(), Workflow(), id, Load(id).version, "Business case.pdf",
@@ -328,6 +364,7 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
   const std::int64_t draft = NewDraft();
   const std::int64_t submitted = Submitted();
   const std::int64_t attached = WithAttachment();
+  const std::int64_t decided = Decided();
   const std::string attached_sha = Load(attached).attachments.at(0).sha256;
   const std::int64_t queued = Queued();
   std::string signed_hash;
@@ -473,6 +510,32 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
       {Method::kPost, "/staff/imports/{id}/reject",
        [](Col) { return Cell{I(Queued()) + "/reject", Form({{"version", "1"}, {"reason", "Not a record."}})}; },
        {403, 404, 303, 303, 404, 404, 404, 404, 404, 303}},
+      // publication
+      {Method::kGet, "/staff/decisions/{id}/publication", same(D(decided) + "/publication"),
+       {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+      {Method::kPost, "/staff/decisions/{id}/publication/plan",
+       [&](Col) { return Cell{D(Decided()) + "/publication/plan", Form({{"plan", "publish"}})}; },
+       {403, 403, 403, 303, 303, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/publication/redactions",
+       [&](Col) {
+         return Cell{D(Decided()) + "/publication/redactions",
+                     Form({{"section", "executive_summary"}, {"text", "custody suite"}, {"ground", "s31"},
+                           {"reason", "identifies the site"}})};
+       },
+       {403, 403, 303, 303, 303, 303, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/publication/redactions/{n}/sign-off",
+       [&](Col) { return Cell{D(WithProposedRedaction()) + "/publication/redactions/1/sign-off"}; },
+       {403, 403, 403, 303, 403, 303, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/publication/publish",
+       [&](Col) { return Cell{D(Planned()) + "/publication/publish"}; },
+       {403, 403, 303, 303, 303, 403, 403, 403, 404, 403}},
+      {Method::kPost, "/staff/decisions/{id}/publication/correct",
+       [&](Col) {
+         return Cell{D(Published()) + "/publication/correct",
+                     Form({{"change_note", "Corrected the wording"},
+                           {"section.executive_summary", "Replace the custody suite cameras this year."}})};
+       },
+       {403, 403, 403, 303, 403, 403, 403, 403, 404, 403}},
   };
 
   // A staff route without a row fails here: add its row when adding the route.
@@ -759,6 +822,37 @@ TEST_F(StaffHttpTest, Part2OfUnpublishedDecisionsNeverReachesAPublicUrl) {
   auto outsider = Get(D(decided), &AgentFor("la_cc"));
   EXPECT_EQ(outsider.status, 404);
   EXPECT_EQ(outsider.raw.find(kMarker), std::string::npos);
+}
+
+TEST_F(StaffHttpTest, DeferredStubsAndWithdrawalTombstonesAreOnTheRegisterWithoutText) {
+  publication::PlanInput defer{decisions::PlanKind::kDefer, "The contract is not yet signed",
+                               *Date::ParseIso("2099-01-04")};
+  std::int64_t deferred = Planned("Deferred fleet contract", defer);
+  std::int64_t withdrawn = Published("Withdrawn estates decision");
+  ASSERT_TRUE(services::Withdraw(store(), Workflow(), withdrawn, "Superseded by a later decision",
+                                 ActorOf("cu_ce"), Instant::Now()));
+  env_->site.cache().Invalidate();  // no change watcher in the test site
+  auto reg = Get("/cumbria/decisions");
+  ASSERT_EQ(reg.status, 200);
+  EXPECT_NE(reg.body.find("Deferred fleet contract"), std::string::npos);
+  EXPECT_NE(reg.body.find("Deferred until 4 January 2099"), std::string::npos);
+  EXPECT_NE(reg.body.find("Withdrawn estates decision"), std::string::npos);
+
+  auto stub = Get("/cumbria/decisions/" + decisions::ReferenceSlug(Load(deferred).reference));
+  ASSERT_EQ(stub.status, 200) << stub.body.substr(0, 2000);
+  EXPECT_NE(stub.body.find("Publication deferred"), std::string::npos);
+  EXPECT_NE(stub.body.find("The contract is not yet signed"), std::string::npos);
+  EXPECT_EQ(stub.body.find("Replace the custody suite cameras."), std::string::npos) << "a stub has no text";
+  EXPECT_EQ(stub.raw.find(kMarker), std::string::npos);
+
+  auto tomb = Get("/cumbria/decisions/" + decisions::ReferenceSlug(Load(withdrawn).reference));
+  ASSERT_EQ(tomb.status, 200) << tomb.body.substr(0, 2000);
+  EXPECT_NE(tomb.body.find("Superseded by a later decision"), std::string::npos);
+  EXPECT_EQ(tomb.body.find("Replace the custody suite cameras."), std::string::npos);
+  auto json = Get("/cumbria/decisions/" + decisions::ReferenceSlug(Load(withdrawn).reference) + ".json");
+  ASSERT_EQ(json.status, 200);
+  EXPECT_NE(json.body.find("\"state\": \"withdrawn\""), std::string::npos) << json.body;
+  EXPECT_EQ(json.raw.find(kMarker), std::string::npos);
 }
 
 // ---------------------------------------------------------------- pages and refusals

@@ -295,6 +295,58 @@ CREATE TABLE import_reviews (
 );
 CREATE INDEX import_reviews_state ON import_reviews(state, id);
 )sql",
+    // 7: publication: the plan, dates and public state on the decision row; redaction
+    // records; published versions, which nothing may update or delete.
+    R"sql(
+ALTER TABLE decisions ADD COLUMN plan_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN plan_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN plan_until DATE;
+ALTER TABLE decisions ADD COLUMN plan_ground TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN plan_withheld_what TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN plan_review_date DATE;
+ALTER TABLE decisions ADD COLUMN plan_set_by BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN plan_set_by_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN plan_set_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN published_on DATE;
+ALTER TABLE decisions ADD COLUMN withdrawn_on DATE;
+ALTER TABLE decisions ADD COLUMN public_state TEXT NOT NULL DEFAULT '';
+UPDATE decisions SET public_state = 'published' WHERE status = 'published';
+CREATE INDEX decisions_public ON decisions(body, public_state);
+
+CREATE TABLE decision_redactions (
+  decision_id BIGINT NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  section_key TEXT NOT NULL,
+  attachment_sha256 TEXT NOT NULL,
+  text TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  ground TEXT NOT NULL,
+  proposed_by BIGINT NOT NULL,
+  proposed_by_name TEXT NOT NULL,
+  proposed_at TEXT NOT NULL,
+  signed_off_by BIGINT NOT NULL,
+  signed_off_by_name TEXT NOT NULL,
+  signed_off_role TEXT NOT NULL,
+  signed_off_at TEXT NOT NULL,
+  PRIMARY KEY (decision_id, position)
+);
+
+CREATE TABLE published_versions (
+  decision_id BIGINT NOT NULL REFERENCES decisions(id),
+  number INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('published', 'corrected', 'withdrawn')),
+  published_at TEXT NOT NULL,
+  public_json TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  change_note TEXT NOT NULL,
+  PRIMARY KEY (decision_id, number)
+);
+CREATE FUNCTION published_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'published versions are immutable'; END $$;
+CREATE TRIGGER published_versions_immutable BEFORE UPDATE OR DELETE ON published_versions
+FOR EACH ROW EXECUTE FUNCTION published_versions_immutable();
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -16,6 +16,7 @@
 #include "storage/postgres/import_review_rows.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/strategy_rows.hpp"
+#include "storage/postgres/publication_rows.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 
@@ -86,12 +87,14 @@ ORDER BY position)sql";
 // Newest first; undated last. References compare bytewise, as in SQLite, whatever the
 // database's collation.
 constexpr const char* kListDecisions = R"sql(
-SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome,
+       public_state
 FROM decisions
 WHERE body = $1
   AND ($2::int IS NULL OR (decision_date >= make_date($2::int, 1, 1)
                            AND decision_date < make_date($2::int + 1, 1, 1)))
   AND ($3::text[] IS NULL OR status = ANY($3::text[]))
+  AND ($6::int = 0 OR public_state <> '')
 ORDER BY decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC
 LIMIT $4 OFFSET $5)sql";
 
@@ -524,12 +527,15 @@ class PostgresStore final : public Store {
     } else {
       p.AddNull();
     }
-    p.Add(StatusArray(q.statuses)).Add(q.limit).Add(q.offset);
+    p.Add(StatusArray(q.statuses)).Add(q.limit).Add(q.offset).Add(q.public_only ? 1 : 0);
     auto rows = db->Query(kListDecisions, p);
     if (!rows) return rows.error();
     std::vector<DecisionSummary> out;
     out.reserve(static_cast<std::size_t>(rows->size()));
-    for (int i = 0; i < rows->size(); ++i) out.push_back(SummaryFromRow(Row{*rows, i}));
+    for (int i = 0; i < rows->size(); ++i) {
+      out.push_back(SummaryFromRow(Row{*rows, i}));
+      out.back().public_state = rows->Text(i, 8);
+    }
     return out;
   }
 
@@ -586,6 +592,7 @@ class PostgresStore final : public Store {
       ASSENT_TRY(IndexForSearch(db, d.id, d));
       result.new_versions.push_back(d.version + 1);
     }
+    ASSENT_TRY(InsertPublishedVersions(db, changes.insert_published_versions));
     ASSENT_TRY(WriteUsers(db, changes, result));
     ASSENT_TRY(WriteSessions(db, changes));
     for (const auto& b : changes.put_blobs) {
@@ -794,6 +801,11 @@ class PostgresStore final : public Store {
   Result<std::vector<CalendarImport>> ListCalendarImports() override {
     Lease db(*this);
     return ReadCalendarImports(*db);
+  }
+
+  Result<std::vector<PublishedVersion>> ListPublishedVersions(std::int64_t decision_id) override {
+    Lease db(*this);
+    return ReadPublishedVersions(*db, decision_id);
   }
 
   Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
@@ -1058,7 +1070,7 @@ class PostgresStore final : public Store {
                                                   .Add(media_type.str()).Add(part.str())
                                                   .Add(sha256.str()).Add(size.str())));
     }
-    return Ok();
+    return WritePublication(db, id, d);
   }
 
   static Result<Decision> ReadDecision(Connection& db, std::int64_t id) {
@@ -1096,6 +1108,7 @@ class PostgresStore final : public Store {
     ASSENT_TRY(each(kSelectAttachments, [&](const Rows& r, int i) {
       d.attachments.push_back(AttachmentFromRow(Row{r, i}));
     }));
+    ASSENT_TRY(ReadPublication(db, id, d));
     return d;
   }
 

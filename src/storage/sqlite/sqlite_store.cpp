@@ -19,6 +19,7 @@
 #include "storage/sqlite/import_review_rows.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/strategy_rows.hpp"
+#include "storage/sqlite/publication_rows.hpp"
 
 namespace assent::storage::sqlite {
 namespace {
@@ -82,13 +83,16 @@ constexpr const char* kSelectAttachments = R"sql(
 SELECT name, media_type, part, sha256, size FROM decision_attachments WHERE decision_id = ?1
 ORDER BY position)sql";
 
-// Newest first; undated last. ?2 is the year or NULL; ?3 a comma-wrapped status list or NULL.
+// Newest first; undated last. ?2 is the year or NULL; ?3 a comma-wrapped status list or NULL;
+// ?6 1 for only what the public register shows.
 constexpr const char* kListDecisions = R"sql(
-SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome,
+       public_state
 FROM decisions
 WHERE body = ?1
   AND (?2 IS NULL OR substr(decision_date, 1, 4) = ?2)
   AND (?3 IS NULL OR instr(?3, ',' || status || ',') > 0)
+  AND (?6 = 0 OR public_state <> '')
 ORDER BY decision_date IS NULL, decision_date DESC, reference DESC, id DESC
 LIMIT ?4 OFFSET ?5)sql";
 
@@ -456,13 +460,14 @@ class SqliteStore final : public Store {
     } else {
       st->Bind(3, StatusList(q.statuses));
     }
-    st->Bind(4, q.limit).Bind(5, q.offset);
+    st->Bind(4, q.limit).Bind(5, q.offset).Bind(6, q.public_only ? 1 : 0);
     std::vector<DecisionSummary> out;
     for (;;) {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) break;
       out.push_back(SummaryFromRow(*st));
+      out.back().public_state = st->Text(8);
     }
     return out;
   }
@@ -556,6 +561,7 @@ class SqliteStore final : public Store {
       ASSENT_TRY(IndexForSearch(db, d.id, d));
       result.new_versions.push_back(d.version + 1);
     }
+    ASSENT_TRY(InsertPublishedVersions(db, changes.insert_published_versions));
     ASSENT_TRY(WriteUsers(db, changes, result));
     ASSENT_TRY(WriteSessions(db, changes));
     for (const auto& b : changes.put_blobs) {
@@ -828,6 +834,11 @@ class SqliteStore final : public Store {
   Result<std::vector<CalendarImport>> ListCalendarImports() override {
     Lease db(*this);
     return ReadCalendarImports(*db);
+  }
+
+  Result<std::vector<PublishedVersion>> ListPublishedVersions(std::int64_t decision_id) override {
+    Lease db(*this);
+    return ReadPublishedVersions(*db, decision_id);
   }
 
   Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
@@ -1126,10 +1137,11 @@ class SqliteStore final : public Store {
       int i = 2;
       ForEachSignOffColumn(s, [&](const auto& value) { st.Bind(++i, value); });
     }));
-    return InsertRows(db, kInsertAttachment, id, d.attachments, [](Statement& st, const auto& a) {
+    ASSENT_TRY(InsertRows(db, kInsertAttachment, id, d.attachments, [](Statement& st, const auto& a) {
       st.Bind(3, a.name).Bind(4, a.media_type).Bind(5, static_cast<int>(a.part)).Bind(6, a.sha256)
           .Bind(7, a.size);
-    });
+    }));
+    return WritePublication(db, id, d);
   }
 
   static Result<Decision> ReadDecision(Database& db, std::int64_t id) {
@@ -1175,6 +1187,7 @@ class SqliteStore final : public Store {
     ASSENT_TRY(each(kSelectAttachments, [&](const Statement& st) {
       d.attachments.push_back(AttachmentFromRow(st));
     }));
+    ASSENT_TRY(ReadPublication(db, id, d));
     return d;
   }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "core/hash.hpp"
 #include "storage/open_store.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "tests/storage/store_contract.hpp"
@@ -49,9 +50,18 @@ TEST(SqliteStore, RefusesANewerSchema) {
                 std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
 }
 
-// Undoes migration 3 (and 4's import review queue) on a database at the current schema.
+// Undoes migrations 7 (publication), 6 (import review queue), 5 (strategy progress),
+// 4 (calendar imports) and 3 on a database at the current schema.
 constexpr const char* kBackToSchemaTwo = R"sql(
-DROP TABLE import_reviews;
+DROP TABLE import_reviews; DROP TABLE strategy_progress; DROP TABLE strategy_proposals;
+DROP TABLE calendar_imports;
+DROP TABLE published_versions; DROP TABLE decision_redactions; DROP INDEX decisions_public;
+ALTER TABLE decisions DROP COLUMN plan_kind; ALTER TABLE decisions DROP COLUMN plan_reason;
+ALTER TABLE decisions DROP COLUMN plan_until; ALTER TABLE decisions DROP COLUMN plan_ground;
+ALTER TABLE decisions DROP COLUMN plan_withheld_what; ALTER TABLE decisions DROP COLUMN plan_review_date;
+ALTER TABLE decisions DROP COLUMN plan_set_by; ALTER TABLE decisions DROP COLUMN plan_set_by_name;
+ALTER TABLE decisions DROP COLUMN plan_set_at; ALTER TABLE decisions DROP COLUMN published_on;
+ALTER TABLE decisions DROP COLUMN withdrawn_on; ALTER TABLE decisions DROP COLUMN public_state;
 DROP TABLE decision_attachments; DROP TABLE user_roles; DROP TABLE sessions; DROP TABLE users;
 DROP TABLE blobs; DROP TABLE mail_outbox; DROP TABLE audit_events; DROP TABLE assent_changes;
 ALTER TABLE decisions DROP COLUMN category; ALTER TABLE decisions DROP COLUMN amount_pence;
@@ -146,6 +156,35 @@ TEST(SqliteStore, SeesWritesOfAnotherProcessThroughChangeToken) {
   auto bodies = (*server)->ListBodies();
   ASSERT_TRUE(bodies);
   EXPECT_EQ(bodies->size(), 1u);
+}
+
+TEST(SqliteStore, PublishedVersionsCannotBeChangedEvenOutsideAssent) {
+  TempDir dir;
+  std::string path = dir.File("versions.db");
+  {
+    auto store = OpenStore("sqlite:" + path);
+    ASSERT_TRUE(store) << store.error().ToString();
+    ChangeSet cs;
+    cs.put_bodies.push_back(SampleBody("cumbria"));
+    cs.insert_decisions.push_back(SampleDecision("cumbria", "006/2017"));
+    auto applied = (*store)->Apply(cs);
+    ASSERT_TRUE(applied) << applied.error().ToString();
+    PublishedVersion v{applied->inserted_ids.at(0), 1, "published", "2026-11-23T10:00:00Z", "{}\n", "", ""};
+    v.sha256 = Sha256Hex(v.public_json);
+    ChangeSet publish;
+    publish.insert_published_versions.push_back(v);
+    ASSERT_TRUE((*store)->Apply(publish));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  for (const char* sql : {"UPDATE published_versions SET public_json = '{\"tampered\": true}'",
+                          "DELETE FROM published_versions"}) {
+    char* err = nullptr;
+    EXPECT_NE(sqlite3_exec(db, sql, nullptr, nullptr, &err), SQLITE_OK) << sql;
+    EXPECT_NE(std::string(err ? err : "").find("immutable"), std::string::npos) << sql;
+    sqlite3_free(err);
+  }
+  sqlite3_close(db);
 }
 
 TEST(OpenStore, RejectsBadUrls) {
