@@ -117,7 +117,7 @@ TEST_F(OpenDataHttpTest, SearchPageRanksHighlightsAndFilters) {
     const char* message;
   } bad[] = {{"/search?q=x&year=19", "year must be a four-digit year"},
              {"/search?q=x&status=draft", "status must be one of: published, withdrawn"},
-             {"/search?q=x&body=nowhere", "body &#39;nowhere&#39; is not on this register"},
+             {"/search?q=x&body=nowhere", "body &apos;nowhere&apos; is not on this register"},
              {"/search?q=x&limit=1000", "limit must be a whole number from 1 to 100"},
              {"/search?q=%zz", "q is not correctly encoded"}};
   for (const auto& b : bad) {
