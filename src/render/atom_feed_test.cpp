@@ -15,7 +15,7 @@ TEST(AtomFeed, EscapesValuesAndWritesTheRequiredElements) {
                 .author = "Cumbria OPCC",
                 .entries = {{"https://r.example/cumbria/decisions/006-2017", "006/2017: A & B <c>",
                              "2017-02-22T00:00:00Z", "https://r.example/cumbria/decisions/006-2017",
-                             "Summary with \x02control\x03 & <tags>"},
+                             "Summary with \x02" "control\x03 & <tags>"},
                             {"https://r.example/x/decisions/1", "Older", "2016-01-01T00:00:00Z",
                              "https://r.example/x/decisions/1", ""}}};
   std::string xml = AtomXml(feed);

@@ -49,16 +49,16 @@ class OpenDataHttpTest : public ::testing::Test {
   }
   static HttpReply Fetch(const std::string& target) { return Get(site_->port(), target); }
 
-  // The feed as feedparser reads it: {"bozo", "bozo_exception", "title", "id", "links",
+  // The feed as feedparser reads it (Debian's python3-feedparser, so Debian's python3): {"bozo", "bozo_exception", "title", "id", "links",
   // "entries": [{"id", "title", "link", "updated", "summary"}]}.
   static json ParseFeed(const std::string& xml) {
     testing_support::TempDir dir;
     std::string file = dir.File("feed.xml");
     std::ofstream(file, std::ios::binary) << xml;
     std::string cmd =
-        "python3 -c 'import sys, json, feedparser\n"
+        "/usr/bin/python3 -c 'import sys, json, feedparser\n"
         "d = feedparser.parse(open(sys.argv[1], \"rb\").read())\n"
-        "print(json.dumps({\"bozo\": d.bozo, \"bozo_exception\": str(d.get(\"bozo_exception\", \"\")),"
+        "print(json.dumps({\"bozo\": int(d.bozo), \"bozo_exception\": str(d.get(\"bozo_exception\", \"\")),"
         " \"version\": d.version, \"title\": d.feed.get(\"title\"), \"id\": d.feed.get(\"id\"),"
         " \"links\": [l.get(\"rel\") + \" \" + l.get(\"href\") for l in d.feed.get(\"links\", [])],"
         " \"entries\": [{\"id\": e.get(\"id\"), \"title\": e.get(\"title\"), \"link\": e.get(\"link\"),"
