@@ -9,11 +9,11 @@ build_pkgs=(
   g++ cmake make pkg-config ccache
   libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libtomlplusplus-dev
   libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev libpoppler-cpp-dev
-  libcsv-dev libcurl4-openssl-dev
+  libcsv-dev libcurl4-openssl-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
-test_pkgs=(chromium wrk nginx-light curl postgresql python3 poppler-utils)
+test_pkgs=(chromium wrk nginx-light curl postgresql python3 poppler-utils python3-feedparser)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

@@ -16,7 +16,7 @@ std::string DateText(const std::optional<Date>& d) { return d ? d->ToLong() : st
 
 constexpr const char* kTemplateNames[] = {"layout",   "home",           "register",   "decision",
                                           "error",    "strategies_all", "strategies", "strategy",
-                                          "strategy_report", "timeline",
+                                          "strategy_report", "timeline", "search", "notice",
                                           // the staff side (staff_pages.cpp)
                                           "staff_errors", "staff_content", "staff_sign_in",
                                           "staff_password", "staff_home", "staff_users", "staff_new",
@@ -148,6 +148,9 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
   d.set("action", Str(base));
   d.set("strategies_href", Str("/" + page.body.slug + "/strategies"));
   d.set("json_href", Str(base + ".json" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
+  d.set("csv_href", Str(base + ".csv" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
+  d.set("atom_href", Str(base + ".atom"));
+  d.set("body_slug", Str(page.body.slug));
   d.set("year_caption", Str(page.year ? fmt::format("Decisions taken in {}", *page.year)
                                       : std::string("All decisions")));
   if (page.body.publication_working_days > 0) {
@@ -158,7 +161,8 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
   mu::data crumbs(mu::data::type::list);
   crumbs.push_back(Crumb("Policing bodies", "/"));
   return InLayout(templates_, "Decisions – " + page.body.name, crumbs,
-                  RenderWith(templates_, "register", d), base + ".json");
+                  RenderWith(templates_, "register", d), base + ".json",
+                  AtomAlternate{base + ".atom", "Latest decisions – " + page.body.name});
 }
 
 std::string HtmlPages::Decision(const publication::PublicDecision& p,
@@ -273,6 +277,7 @@ std::string HtmlPages::Decision(const publication::PublicDecision& p,
   d.set("approves", approved);
   d.set("has_approves", mu::data(!approves.empty()));
   d.set("json_href", Str(base + "/" + p.reference_slug + ".json"));
+  d.set("print_href", Str(base + "/" + p.reference_slug + "/print"));
   mu::data crumbs(mu::data::type::list);
   crumbs.push_back(Crumb("Policing bodies", "/"));
   crumbs.push_back(Crumb(p.body.short_name, base));

@@ -14,6 +14,7 @@
 #include "core/result.hpp"
 #include "publication/public_decision.hpp"
 #include "services/register.hpp"
+#include "services/search.hpp"
 #include "services/strategy_register.hpp"
 #include "strategy/catalogue.hpp"
 
@@ -38,6 +39,12 @@ class HtmlPages {
   std::string StrategyList(const services::StrategyListPage& page) const;
   std::string Strategy(const services::StrategyPage& page) const;
   std::string StrategyReport(const services::StrategyPage& page) const;
+  // The open register (open_pages.cpp): the search page with its filters and
+  // highlighted snippets (`query`: the search's query string, for its feed and paging);
+  // a decision's printable notice.
+  std::string Search(const services::SearchPage& page, std::string_view query) const;
+  std::string Notice(const publication::PublicDecision& decision) const;
+
   // An error page in the same design. `message` must be safe to show to anyone.
   std::string Error(int status, std::string_view title, std::string_view message) const;
 

@@ -52,6 +52,21 @@ std::string InLayout(const Templates& templates, std::string_view title, mu::dat
   return RenderWith(templates, "layout", page);
 }
 
+std::string InLayout(const Templates& templates, std::string_view title, mu::data crumbs,
+                     std::string_view body, std::string_view alternate_json, AtomAlternate atom) {
+  mu::data page;
+  page.set("title", Str(title));
+  page.set("has_breadcrumbs", mu::data(crumbs.is_non_empty_list()));
+  page.set("breadcrumbs", crumbs);
+  page.set("content", Str(body));
+  if (!alternate_json.empty()) page.set("alternate_json", Str(alternate_json));
+  if (!atom.href.empty()) {
+    page.set("alternate_atom", Str(atom.href));
+    page.set("alternate_atom_title", Str(atom.title));
+  }
+  return RenderWith(templates, "layout", page);
+}
+
 std::string InStaffLayout(const Templates& templates, std::string_view title, mu::data crumbs,
                           std::string_view body, const mu::data& staff) {
   mu::data page;

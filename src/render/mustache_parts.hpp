@@ -27,6 +27,13 @@ std::string RenderWith(const Templates& templates, std::string_view name, const 
 // The page in the layout: the only unescaped insertion of a rendered body.
 std::string InLayout(const Templates& templates, std::string_view title, mu::data crumbs,
                      std::string_view body, std::string_view alternate_json = {});
+// The same, also announcing an Atom feed of the page (<link rel="alternate">).
+struct AtomAlternate {
+  std::string_view href;
+  std::string_view title;
+};
+std::string InLayout(const Templates& templates, std::string_view title, mu::data crumbs,
+                     std::string_view body, std::string_view alternate_json, AtomAlternate atom);
 // A staff page in the layout: `staff` fills the staff header ({{#staff}} in layout.mustache:
 // who is signed in, the sign-out form). Public pages never set it.
 std::string InStaffLayout(const Templates& templates, std::string_view title, mu::data crumbs,

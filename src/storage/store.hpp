@@ -169,6 +169,8 @@ struct SearchQuery {
   std::optional<std::string> decision_maker;  // decision maker role as recorded
   int limit = 20;
   int offset = 0;
+  std::vector<decisions::Status> statuses;    // empty: any status the index holds
+  std::optional<std::string> classification;  // header field "classification", any case
 };
 
 // A stretch of snippet text; `match` marks the words that matched. Renderers escape

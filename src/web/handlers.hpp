@@ -22,6 +22,19 @@ Response StrategyJsonHandler(const Request& req, const RouteParams& params, Site
 Response StrategyReportHandler(const Request& req, const RouteParams& params, Site& site);
 Response StrategyReportCsvHandler(const Request& req, const RouteParams& params, Site& site);
 Response HealthHandler(const Request& req, const RouteParams& params, Site& site);
+// The open register (open_data_handlers.cpp): search as a page, a feed and JSON; a
+// register's Atom feed and CSV; the printable notice; the /api/v1 routes.
+Response SearchPageHandler(const Request& req, const RouteParams& params, Site& site);
+Response SearchAtomHandler(const Request& req, const RouteParams& params, Site& site);
+Response ApiSearchHandler(const Request& req, const RouteParams& params, Site& site);
+Response RegisterAtomHandler(const Request& req, const RouteParams& params, Site& site);
+Response RegisterCsvHandler(const Request& req, const RouteParams& params, Site& site);
+Response NoticeHandler(const Request& req, const RouteParams& params, Site& site);
+Response ApiRegisterHandler(const Request& req, const RouteParams& params, Site& site);
+Response ApiDecisionHandler(const Request& req, const RouteParams& params, Site& site);
+Response OpenApiHandler(const Request& req, const RouteParams& params, Site& site);
+// Any other path under /api/: a JSON 404.
+Response ApiNotFound();
 
 // Error answers in the page's own format; `message` must be safe for anyone to read.
 Response ErrorPage(const Site& site, int status, std::string_view message);

@@ -116,6 +116,17 @@ constexpr Route kRoutes[] = {
     Public("/{body}/strategies/{id}", false, &StrategyPageHandler),
     Public("/{body}/strategies/{id}/report.csv", false, &StrategyReportCsvHandler),
     Public("/{body}/strategies/{id}/report", false, &StrategyReportHandler),
+    // The open register. Searches are not kept in the page cache: any query string would
+    // be a new entry, and a crawler's queries would push the register's pages out.
+    Public("/search", false, &SearchPageHandler),
+    Public("/search.atom", false, &SearchAtomHandler),
+    Public("/{body}/decisions.atom", true, &RegisterAtomHandler),
+    Public("/{body}/decisions.csv", true, &RegisterCsvHandler),
+    Public("/{body}/decisions/{ref}/print", true, &NoticeHandler),
+    Public("/api/v1/openapi.json", true, &OpenApiHandler),
+    Public("/api/v1/search", false, &ApiSearchHandler),
+    Public("/api/v1/bodies/{body}/decisions", true, &ApiRegisterHandler),
+    Public("/api/v1/bodies/{body}/decisions/{ref}", true, &ApiDecisionHandler),
 };
 
 }  // namespace

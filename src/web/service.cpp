@@ -73,6 +73,7 @@ Response Service::Dispatch(const Request& req) {
     return MakeResponse(405, "text/plain; charset=utf-8", "Method not allowed\n", "no-store",
                         {{"Allow", allow}});
   }
+  if (req.path.starts_with("/api/")) return ApiNotFound();
   return ErrorPage(site_, 404,
                    "If you typed the web address, check it is correct. If you followed a link, "
                    "the decision may not have been published yet.");

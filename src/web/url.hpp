@@ -16,4 +16,7 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // absent or malformed. "year=2017&x=1" -> Param(q, "year") == "2017".
 std::optional<std::string> QueryParam(std::string_view query, std::string_view name);
 
+// Encodes a query value: everything but unreserved characters (RFC 3986) as %XX.
+std::string PercentEncode(std::string_view value);
+
 }  // namespace assent::web

@@ -71,6 +71,26 @@ async function runFlow(page, state, opts) {
     expect(h1.length > 0, 'empty <h1>');
   });
   await checkPage(page, state, opts, { expectStatus: 404 });
+
+  await check('register search box -> search results with marked words', async () => {
+    await goto('/cumbria/decisions');
+    await page.getByLabel('Search these decisions').fill('strategy');
+    await visit(page, state, () => clickAndWait(page, page.getByRole('button', { name: 'Search' }), /\/search\?/));
+    const h1 = await h1Text(page);
+    expect(h1 === 'Search decisions', `h1 is "${h1}"`);
+    expect((await page.locator('.assent-snippet mark').count()) >= 1, 'no <mark> in the snippets');
+    expect((await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()) === 1, 'no Atom link');
+  });
+  await checkPage(page, state, opts);
+
+  await check('decision -> printable notice', async () => {
+    await goto('/cumbria/decisions/006-2017');
+    await visit(page, state, () => clickAndWait(page, page.getByRole('link', { name: 'printable notice' }), /\/print$/));
+    const h1 = await h1Text(page);
+    expect(h1.startsWith('Decision notice 006/2017'), `h1 is "${h1}"`);
+    expect((await page.locator('#media-record').count()) === 1, 'no media record');
+  });
+  await checkPage(page, state, opts);
 }
 
 await runBrowserTest('register.test', runFlow);

@@ -354,6 +354,52 @@ TEST_P(StoreContract, SearchFindsPublicTextOnly) {
   EXPECT_EQ(store_->Search({.text = "body-worn"})->total, 0);
 }
 
+// The open register's search filters: status and the record's classification.
+TEST_P(StoreContract, SearchFiltersByStatusAndClassification) {
+  ChangeSet cs;
+  cs.put_bodies = {SampleBody("cumbria")};
+  auto official = SampleDecision("cumbria", "006/2017");
+  official.fields.push_back({"classification", "OFFICIAL"});
+  auto sensitive = SampleDecision("cumbria", "007/2017");
+  sensitive.fields.push_back({"classification", "Official-Sensitive"});
+  auto unmarked = SampleDecision("cumbria", "008/2017");
+  cs.insert_decisions = {official, sensitive, unmarked};
+  ASSERT_TRUE(store_->Apply(cs));
+
+  auto all = store_->Search({.text = "strategy"});
+  ASSERT_TRUE(all) << all.error().ToString();
+  EXPECT_EQ(all->total, 3);
+  auto published = store_->Search({.text = "strategy", .statuses = {Status::kPublished}});
+  ASSERT_TRUE(published) << published.error().ToString();
+  EXPECT_EQ(published->total, 3);
+  EXPECT_EQ(published->hits.size(), 3u);
+  auto withdrawn = store_->Search({.text = "strategy", .statuses = {Status::kWithdrawn}});
+  ASSERT_TRUE(withdrawn) << withdrawn.error().ToString();
+  EXPECT_EQ(withdrawn->total, 0);
+  EXPECT_TRUE(withdrawn->hits.empty());
+  EXPECT_EQ(store_->Search({.text = "strategy",
+                            .statuses = {Status::kWithdrawn, Status::kPublished}})->total, 3);
+
+  // Classification: the header field's value, in any case; other fields do not count.
+  auto off = store_->Search({.text = "strategy", .classification = "official"});
+  ASSERT_TRUE(off) << off.error().ToString();
+  ASSERT_EQ(off->hits.size(), 1u);
+  EXPECT_EQ(off->total, 1);
+  EXPECT_EQ(off->hits[0].decision.reference, "006/2017");
+  auto sens = store_->Search({.text = "strategy", .classification = "OFFICIAL-SENSITIVE"});
+  ASSERT_TRUE(sens);
+  ASSERT_EQ(sens->hits.size(), 1u);
+  EXPECT_EQ(sens->hits[0].decision.reference, "007/2017");
+  EXPECT_EQ(store_->Search({.text = "strategy", .classification = "S. Kirkpatrick"})->total, 0);
+  // Filters combine, and a page past the end still counts every match.
+  EXPECT_EQ(store_->Search({.text = "strategy", .statuses = {Status::kWithdrawn},
+                            .classification = "official"})->total, 0);
+  auto past = store_->Search({.text = "strategy", .offset = 5, .classification = "official"});
+  ASSERT_TRUE(past);
+  EXPECT_TRUE(past->hits.empty());
+  EXPECT_EQ(past->total, 1);
+}
+
 TEST_P(StoreContract, CopiesDecisionsWithTheirIdsAndVersions) {
   auto d = SampleDecision("cumbria", "006/2017");
   d.id = 42;

@@ -203,7 +203,7 @@ constexpr const char* kInsertSearch =
     "INSERT INTO search_index (decision_id, title, text) VALUES ($1, $2, $3)";
 constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
 
-// Ranked by cover density; headlines are made for the page of hits only. $2..$4 are
+// Ranked by cover density; headlines are made for the page of hits only. $2..$6 are
 // NULL for no filter.
 constexpr const char* kSearch = R"sql(
 WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
@@ -216,8 +216,11 @@ hits AS (
     AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
                              AND d.decision_date < make_date($3::int + 1, 1, 1)))
     AND ($4::text IS NULL OR d.decision_maker_role = $4::text)
+    AND ($5::text[] IS NULL OR d.status = ANY($5::text[]))
+    AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
+                                     AND f.key = 'classification' AND lower(f.value) = lower($6::text)))
   ORDER BY rank DESC, d.id DESC
-  LIMIT $5 OFFSET $6)
+  LIMIT $7 OFFSET $8)
 SELECT hits.id, hits.body, hits.reference, hits.title, hits.decision_maker_role,
        hits.decision_date, hits.status, hits.outcome, hits.rank,
        ts_headline('english', hits.title || E'\n' || hits.text, q.q,
@@ -233,7 +236,10 @@ WHERE s.document @@ websearch_to_tsquery('english', $1)
   AND ($2::text IS NULL OR d.body = $2::text)
   AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
                            AND d.decision_date < make_date($3::int + 1, 1, 1)))
-  AND ($4::text IS NULL OR d.decision_maker_role = $4::text))sql";
+  AND ($4::text IS NULL OR d.decision_maker_role = $4::text)
+  AND ($5::text[] IS NULL OR d.status = ANY($5::text[]))
+  AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
+                                   AND f.key = 'classification' AND lower(f.value) = lower($6::text))))sql";
 
 constexpr int kFirstVersionWithSearch = 2;
 
@@ -430,7 +436,7 @@ Error UsernameTaken(const accounts::User& u) {
               "field username");
 }
 
-// The query text and its filters as $1..$4.
+// The query text and its filters as $1..$6.
 Params SearchParams(const SearchQuery& q) {
   Params p;
   p.Add(q.text);
@@ -445,6 +451,8 @@ Params SearchParams(const SearchQuery& q) {
     p.AddNull();
   }
   p.Add(q.decision_maker);
+  p.Add(StatusArray(q.statuses));
+  p.Add(q.classification);
   return p;
 }
 

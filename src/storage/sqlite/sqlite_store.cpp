@@ -259,7 +259,8 @@ constexpr const char* kInsertSearch =
     "INSERT INTO search_index (rowid, title, text) VALUES (?1, ?2, ?3)";
 constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
 
-// bm25 is lower-is-better; the title counts four times the text. ?2..?4 are NULL for no filter.
+// bm25 is lower-is-better; the title counts four times the text. ?2..?4, ?7 (a comma-wrapped
+// status list) and ?8 (classification) are NULL for no filter.
 constexpr const char* kSearch = R"sql(
 SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date, d.status,
        d.outcome, -bm25(search_index, 4.0, 1.0),
@@ -269,6 +270,9 @@ WHERE search_index MATCH ?1
   AND (?2 IS NULL OR d.body = ?2)
   AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
   AND (?4 IS NULL OR d.decision_maker_role = ?4)
+  AND (?7 IS NULL OR instr(?7, ',' || d.status || ',') > 0)
+  AND (?8 IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
+                             AND f.key = 'classification' AND lower(f.value) = lower(?8)))
 ORDER BY bm25(search_index, 4.0, 1.0), d.id DESC
 LIMIT ?5 OFFSET ?6)sql";
 constexpr const char* kSearchCount = R"sql(
@@ -277,7 +281,10 @@ FROM search_index JOIN decisions d ON d.id = search_index.rowid
 WHERE search_index MATCH ?1
   AND (?2 IS NULL OR d.body = ?2)
   AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
-  AND (?4 IS NULL OR d.decision_maker_role = ?4))sql";
+  AND (?4 IS NULL OR d.decision_maker_role = ?4)
+  AND (?7 IS NULL OR instr(?7, ',' || d.status || ',') > 0)
+  AND (?8 IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
+                             AND f.key = 'classification' AND lower(f.value) = lower(?8))))sql";
 
 // --- helpers -----------------------------------------------------------------------
 
@@ -333,7 +340,7 @@ Error StaleDecision(const Decision& d) {
                           d.reference.empty() ? std::to_string(d.id) : d.reference));
 }
 
-// Binds the optional filters of a search as ?2..?4.
+// Binds the optional filters of a search as ?2..?4, ?7 and ?8.
 void BindSearchFilters(Statement& st, const SearchQuery& q) {
   if (q.body) {
     st.Bind(2, *q.body);
@@ -346,6 +353,12 @@ void BindSearchFilters(Statement& st, const SearchQuery& q) {
     st.BindNull(3);
   }
   st.Bind(4, q.decision_maker);
+  if (q.statuses.empty()) {
+    st.BindNull(7);
+  } else {
+    st.Bind(7, StatusList(q.statuses));
+  }
+  st.Bind(8, q.classification);
 }
 
 

@@ -1,0 +1,192 @@
+// No confidential or unpublished text on any public surface. Unique markers are planted
+// in Part 2 text, headings, papers and attachment names of published decisions, and in
+// every field of decisions that are not public (draft, submitted, decided), all stored
+// through the Store. Then the real server is crawled: every link from / (same origin,
+// recursively, from HTML, JSON, Atom and CSV alike), the feeds, the JSON API, the CSV,
+// print views, a search page, a search feed and an API search FOR EACH MARKER, the
+// addresses of the unpublished decisions, a 404 and error pages. Any marker anywhere in
+// any answer (head or body) fails the test.
+//
+// To add a marker kind (redacted spans, withheld decisions...): add a row to kMarkers
+// with a function that plants it.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <deque>
+#include <functional>
+#include <regex>
+#include <set>
+
+#include "tests/storage/store_contract.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/web_site.hpp"
+
+namespace assent::web {
+namespace {
+
+using decisions::Decision;
+using decisions::Part;
+using decisions::Status;
+
+constexpr const char* kBase = "https://decisions.example.org";
+
+// A published decision that carries a confidential part.
+Decision Published(const std::string& ref) {
+  auto d = testing_support::SampleDecision("cumbria", ref, "Ordinary confidential words");
+  d.title = "Fleet strategy " + ref;
+  return d;
+}
+
+// A decision that is not public: every field it has carries the marker.
+Decision Unpublished(const std::string& ref, Status status, const std::string& marker) {
+  auto d = testing_support::SampleDecision("cumbria", ref, marker);
+  d.status = status;
+  d.title = "Fleet strategy " + marker;
+  d.sections[0].text = "Public-looking summary " + marker;
+  d.background_papers.push_back({"Paper " + marker, Part::kPart1});
+  d.persons_consulted.push_back("Consultee " + marker);
+  d.fields.push_back({"classification", marker});
+  if (status == Status::kDraft) d.reference.clear();
+  return d;
+}
+
+struct Marker {
+  const char* kind;
+  const char* text;  // one word to the search engines, unique on the register
+  std::function<Decision(const std::string&)> plant;
+};
+
+const Marker kMarkers[] = {
+    {"Part 2 section text", "zqleakparttwosection",
+     [](const std::string& m) {
+       auto d = Published("041/2019");
+       d.sections.push_back({"confidential", "Confidential annex", Part::kPart2, "Strategy " + m});
+       return d;
+     }},
+    {"Part 2 section heading", "zqleakparttwoheading",
+     [](const std::string& m) {
+       auto d = Published("042/2019");
+       d.sections.push_back({"annex", "Annex " + m, Part::kPart2, "Strategy text."});
+       return d;
+     }},
+    {"Part 2 background paper", "zqleakparttwopaper",
+     [](const std::string& m) {
+       auto d = Published("043/2019");
+       d.background_papers.push_back({"Strategy paper " + m, Part::kPart2});
+       return d;
+     }},
+    {"Part 2 attachment name", "zqleakparttwoattachment",
+     [](const std::string& m) {
+       auto d = Published("044/2019");
+       d.attachments.push_back({"Strategy " + m + ".pdf", "application/pdf", Part::kPart2,
+                                std::string(64, 'b'), 10});
+       return d;
+     }},
+    {"draft", "zqleakdraftrecord",
+     [](const std::string& m) { return Unpublished("", Status::kDraft, m); }},
+    {"submitted decision", "zqleaksubmittedrecord",
+     [](const std::string& m) { return Unpublished("045/2019", Status::kSubmitted, m); }},
+    {"decided, not yet published", "zqleakdecidedrecord",
+     [](const std::string& m) { return Unpublished("046/2019", Status::kDecided, m); }},
+};
+
+// Every path on this site that a body links to, from HTML (href), JSON ("/..."),
+// Atom (absolute links on kBase) and CSV (absolute urls).
+std::vector<std::string> LinksIn(const std::string& body) {
+  static const std::regex kHref(R"re(href="([^"]*)")re");
+  static const std::regex kJsonPath(R"re("(/[^"\s]*)")re");
+  static const std::regex kAbsolute("https://decisions\\.example\\.org(/[^\"\\s<>,]*)");
+  std::vector<std::string> out;
+  for (const auto* re : {&kHref, &kJsonPath, &kAbsolute}) {
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), *re); it != std::sregex_iterator(); ++it) {
+      std::string link = (*it)[1].str();
+      if (re == &kHref && link.rfind(kBase, 0) == 0) link = link.substr(std::string(kBase).size());
+      for (size_t p = 0; (p = link.find("&amp;", p)) != std::string::npos;) link.replace(p, 5, "&");
+      if (link.empty() || link[0] != '/' || link.rfind("//", 0) == 0) continue;
+      if (auto hash = link.find('#'); hash != std::string::npos) link.resize(hash);
+      out.push_back(link);
+    }
+  }
+  return out;
+}
+
+TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
+  testing_support::WebSite site;
+  site.Open("leak.db");
+  storage::ChangeSet cs;
+  for (const auto& m : kMarkers) cs.insert_decisions.push_back(m.plant(m.text));
+  auto applied = site.store().Apply(cs);
+  ASSERT_TRUE(applied) << applied.error().ToString();
+  testing_support::WebSite::Serving serving;
+  serving.staff = false;
+  serving.base_url = kBase;
+  serving.server.io_threads = 1;
+  serving.server.worker_threads = 2;
+  site.Start(serving);
+
+  std::deque<std::string> queue = {"/", "/bodies.json", "/api/v1/bodies", "/api/v1/openapi.json",
+                                   "/search", "/search?q=strategy", "/search.atom?q=strategy",
+                                   "/api/v1/search?q=strategy", "/no/such/page", "/api/v1/nope",
+                                   "/search?q=x&year=bad", "/api/v1/search?q=x&status=draft",
+                                   "/cumbria/decisions.csv", "/cumbria/decisions.atom"};
+  // Searches for each marker in capitals: the engines fold case, so they find the stored
+  // (lower-case) text if it is indexed, while the page's echo of the query ("You searched
+  // for ...") is in capitals and cannot be mistaken for a leak.
+  for (const auto& m : kMarkers) {
+    std::string q = m.text;
+    for (auto& c : q) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const char* path : {"/search?q=", "/search.atom?q=", "/api/v1/search?q="}) {
+      queue.push_back(path + q);
+      queue.push_back(path + ("strategy+" + q));
+    }
+  }
+  // The addresses the unpublished decisions would have.
+  for (const char* ref : {"045-2019", "046-2019"}) {
+    for (const char* suffix : {"", ".json", "/print"}) {
+      queue.push_back(std::string("/cumbria/decisions/") + ref + suffix);
+    }
+    queue.push_back(std::string("/api/v1/bodies/cumbria/decisions/") + ref);
+  }
+  std::set<std::string> seen(queue.begin(), queue.end());
+  int fetched = 0, pages_200 = 0;
+  std::set<std::string> kinds_of_answer;
+  while (!queue.empty()) {
+    std::string target = queue.front();
+    queue.pop_front();
+    ASSERT_LT(fetched, 5000) << "the crawl does not end";
+    auto r = testing_support::Get(site.port(), target);
+    ++fetched;
+    if (r.status == 200) ++pages_200;
+    kinds_of_answer.insert(r.headers["content-type"]);
+    for (const auto& m : kMarkers) {
+      EXPECT_EQ(r.raw.find(m.text), std::string::npos)
+          << "the " << m.kind << " marker is on " << target << " (" << r.status << ")";
+    }
+    if (target.find("045-2019") != std::string::npos || target.find("046-2019") != std::string::npos) {
+      EXPECT_EQ(r.status, 404) << target << " is not public";
+    }
+    if (r.status != 200) continue;
+    for (auto& link : LinksIn(r.body)) {
+      if (link.rfind("/assets/", 0) == 0) continue;
+      if (seen.insert(link).second) queue.push_back(link);
+    }
+  }
+  // The crawl reached every kind of surface (so a broken link extractor cannot pass quietly).
+  EXPECT_GT(pages_200, 40) << fetched << " fetched";
+  for (const char* type : {"text/html; charset=utf-8", "application/json",
+                           "application/atom+xml; charset=utf-8",
+                           "text/csv; charset=utf-8; header=present"}) {
+    EXPECT_TRUE(kinds_of_answer.count(type)) << "no " << type << " answer was crawled";
+  }
+  for (const char* must : {"/cumbria/decisions/041-2019/print", "/api/v1/bodies/cumbria/decisions/044-2019",
+                           "/cumbria/decisions/043-2019.json", "/essex/decisions.atom"}) {
+    EXPECT_TRUE(seen.count(must)) << must << " was not reached by following links";
+  }
+  // The markers are really there for staff: the test could fail.
+  auto stored = site.store().FindDecision("cumbria", "041-2019");
+  ASSERT_TRUE(stored);
+  EXPECT_NE(stored->sections.back().text.find(kMarkers[0].text), std::string::npos);
+}
+
+}  // namespace
+}  // namespace assent::web
