@@ -66,6 +66,8 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
                     fmt::format("import review of {} names inserted decision {}, but the batch inserts {}",
                                 r.source_name, r.inserted_decision, changes.insert_decisions.size()));
       }
+    }
+  }
   for (const auto& v : changes.insert_published_versions) {
     if (Sha256Hex(v.public_json) != v.sha256) {
       return Fail(ErrorCode::kInvalidInput,
