@@ -33,12 +33,6 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     return Fail(ErrorCode::kInvalidInput, "no forms (*.toml) found; check share_dir", app->paths.forms);
   }
   app->catalogue.forms = std::move(*forms);
-  // The bank holidays publication due dates count over (not fatal: due dates go unshown).
-  if (auto calendar = services::LoadCalendarFile(services::BundledCalendarPath(app->paths.calendars))) {
-    app->catalogue.calendar = std::move(*calendar);
-  } else {
-    spdlog::warn("calendar: {}; publication due dates will not be shown", calendar.error().ToString());
-  }
   // Each body's scheme of delegation ([body.delegation] in the bodies file).
   std::string bodies_source = config.bodies_file;
   if (bodies_source.empty() && config.demo) bodies_source = app->paths.demo + "/bodies.toml";
@@ -63,6 +57,14 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
   auto store = storage::OpenStore(url, options);
   if (!store) return store.error();
   app->store = std::move(*store);
+  // The bank holidays publication due dates count over: the bundled calendar with the
+  // store's imports (assent calendar import) merged in, as at start. Not fatal: due dates
+  // then go unshown.
+  if (auto calendar = services::EffectiveCalendar(*app->store, app->paths.calendars)) {
+    app->catalogue.calendar = std::move(*calendar);
+  } else {
+    spdlog::warn("calendar: {}; publication due dates will not be shown", calendar.error().ToString());
+  }
 
   if (!config.bodies_file.empty()) {
     auto n = services::SyncBodies(*app->store, app->catalogue, config.bodies_file);

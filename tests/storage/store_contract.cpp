@@ -1001,6 +1001,14 @@ TEST(PostgresStore, MigratesSchemaTwoToThreeKeepingRecords) {
   PGconn* conn = PQconnectdb(url->c_str());
   ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
   PGresult* res = PQexec(conn, R"sql(
+DROP TABLE published_versions, decision_redactions;
+DROP FUNCTION published_versions_immutable();
+DROP INDEX decisions_public;
+ALTER TABLE decisions DROP COLUMN plan_kind, DROP COLUMN plan_reason, DROP COLUMN plan_until,
+  DROP COLUMN plan_ground, DROP COLUMN plan_withheld_what, DROP COLUMN plan_review_date,
+  DROP COLUMN plan_set_by, DROP COLUMN plan_set_by_name, DROP COLUMN plan_set_at,
+  DROP COLUMN published_on, DROP COLUMN withdrawn_on, DROP COLUMN public_state;
+DROP TABLE import_reviews, strategy_progress, strategy_proposals, calendar_imports;
 DROP TABLE decision_attachments, user_roles, sessions, users, blobs, mail_outbox, audit_events;
 ALTER TABLE decisions DROP COLUMN category, DROP COLUMN amount_pence, DROP COLUMN author_id,
   DROP COLUMN status_reason;
