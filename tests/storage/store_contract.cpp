@@ -955,6 +955,7 @@ TEST(PostgresStore, MigratesSchemaTwoToThreeKeepingRecords) {
   PGconn* conn = PQconnectdb(url->c_str());
   ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
   PGresult* res = PQexec(conn, R"sql(
+DROP TABLE strategy_progress, strategy_proposals;
 DROP TABLE decision_attachments, user_roles, sessions, users, blobs, mail_outbox, audit_events;
 ALTER TABLE decisions DROP COLUMN category, DROP COLUMN amount_pence, DROP COLUMN author_id,
   DROP COLUMN status_reason;

@@ -12,7 +12,9 @@
 #include "accounts/secrets.hpp"
 #include "core/instant.hpp"
 #include "services/accounts.hpp"
+#include "services/strategy_files.hpp"
 #include "services/workflow.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/web_site.hpp"
 #include "web/routes.hpp"
@@ -25,6 +27,8 @@ using testing_support::HttpReply;
 
 constexpr const char* kMarker = "PART2-STAFF-SECRET-4e1d";
 constexpr const char* kPassword = "correct horse battery staple";
+constexpr const char* kStrategy = "/staff/strategies/cumbria/ict-2015-2019";
+constexpr const char* kWan = "/staff/strategies/cumbria/ict-2015-2019/deliverables/wan-replacement";
 constexpr const char* kSessionCookie = "__Host-assent_session";
 constexpr const char* kPresessionCookie = "__Host-assent_presession";
 
@@ -128,6 +132,7 @@ class StaffHttpTest : public ::testing::Test {
     testing_support::WebSite site;
     std::map<std::string, accounts::User> users;
     std::map<std::string, Agent> agents;  // signed in once for the suite
+    strategy::Catalogue strategies;       // the demo's, for the strategy register's staff pages
     std::uint16_t port = 0;
 
     void Start() {
@@ -140,10 +145,14 @@ class StaffHttpTest : public ::testing::Test {
         ASSERT_TRUE(added) << a.username << ": " << added.error().ToString();
         users[a.username] = *added;
       }
+      auto loaded = services::LoadStrategies(testing_support::SourceDir() + "/demo/strategies");
+      ASSERT_TRUE(loaded) << loaded.error().ToString();
+      strategies = std::move(*loaded);
       testing_support::WebSite::Serving serving;
       serving.server.io_threads = 2;
       serving.server.worker_threads = 2;
       serving.server.body_limit = 64 * 1024;
+      serving.strategies = &strategies;
       site.Start(serving);
       port = site.port();
     }
@@ -425,6 +434,25 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
       {Method::kGet, "/staff/decisions/{id}/signed/{content_hash}",
        same(D(submitted) + "/signed/" + signed_hash),
        {303, 200, 200, 200, 200, 200, 200, 200, 404, 200}},
+      // The strategy register: only the body's strategy lead or chief executive may edit.
+      {Method::kGet, "/staff/strategies", same("/staff/strategies"),
+       {303, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::kGet, "/staff/strategies/{body}/{id}", same(kStrategy),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/strategies/{body}/{id}/deliverables/{deliverable}", same(kWan),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/strategies/{body}/{id}/deliverables/{deliverable}/progress",
+       [](Col) { return Cell{kWan + std::string("/progress"), Form({{"when", "2026-03"}, {"text", "Live"}})}; },
+       {403, 403, 403, 303, 403, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/strategies/{body}/{id}/deliverables/{deliverable}/status",
+       [](Col) { return Cell{kWan + std::string("/status"), Form({{"when", "2026"}, {"status", "delivered"}})}; },
+       {403, 403, 403, 303, 403, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/strategies/{body}/{id}/versions/new", same(kStrategy + std::string("/versions/new")),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      // Starting the draft decision needs originating_officer or governance_officer as well.
+      {Method::kPost, "/staff/strategies/{body}/{id}/versions/new",
+       [](Col) { return Cell{kStrategy + std::string("/versions/new"), Form({{"label", "V2"}})}; },
+       {403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
   };
 
   // A staff route without a row fails here: add its row when adding the route.
