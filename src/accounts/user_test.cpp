@@ -9,9 +9,10 @@ namespace {
 
 TEST(AccountRoles, OneListWithLabels) {
   auto roles = Roles();
-  ASSERT_EQ(roles.size(), 11u);
+  ASSERT_EQ(roles.size(), 12u);
   EXPECT_EQ(roles.front(), "originating_officer");
   EXPECT_NE(std::find(roles.begin(), roles.end(), "deputy_chief_executive"), roles.end());
+  EXPECT_EQ(RoleLabel("strategy_lead"), "Strategy Lead");
   for (auto r : roles) EXPECT_NE(RoleLabel(r), r) << r;  // every role has a label
   EXPECT_EQ(RoleLabel("chief_executive"), "Chief Executive");
   EXPECT_EQ(RoleLabel("commissioner"), "Police & Crime Commissioner");

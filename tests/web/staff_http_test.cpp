@@ -16,6 +16,7 @@
 #include "services/accounts.hpp"
 #include "services/import_records.hpp"
 #include "services/publication.hpp"
+#include "services/strategy_files.hpp"
 #include "services/workflow.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
@@ -30,6 +31,8 @@ using testing_support::HttpReply;
 
 constexpr const char* kMarker = "PART2-STAFF-SECRET-4e1d";
 constexpr const char* kPassword = "correct horse battery staple";
+constexpr const char* kStrategy = "/staff/strategies/cumbria/ict-2015-2019";
+constexpr const char* kWan = "/staff/strategies/cumbria/ict-2015-2019/deliverables/wan-replacement";
 constexpr const char* kSessionCookie = "__Host-assent_session";
 constexpr const char* kPresessionCookie = "__Host-assent_presession";
 
@@ -133,6 +136,7 @@ class StaffHttpTest : public ::testing::Test {
     testing_support::WebSite site;
     std::map<std::string, accounts::User> users;
     std::map<std::string, Agent> agents;  // signed in once for the suite
+    strategy::Catalogue strategies;       // the demo's, for the strategy register's staff pages
     std::uint16_t port = 0;
 
     void Start() {
@@ -145,10 +149,14 @@ class StaffHttpTest : public ::testing::Test {
         ASSERT_TRUE(added) << a.username << ": " << added.error().ToString();
         users[a.username] = *added;
       }
+      auto loaded = services::LoadStrategies(testing_support::SourceDir() + "/demo/strategies");
+      ASSERT_TRUE(loaded) << loaded.error().ToString();
+      strategies = std::move(*loaded);
       testing_support::WebSite::Serving serving;
       serving.server.io_threads = 2;
       serving.server.worker_threads = 2;
       serving.server.body_limit = 64 * 1024;
+      serving.strategies = &strategies;
       site.Start(serving);
       port = site.port();
     }
@@ -536,6 +544,25 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
                            {"section.executive_summary", "Replace the custody suite cameras this year."}})};
        },
        {403, 403, 403, 303, 403, 403, 403, 403, 404, 403}},
+      // The strategy register: only the body's strategy lead or chief executive may edit.
+      {Method::kGet, "/staff/strategies", same("/staff/strategies"),
+       {303, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+      {Method::kGet, "/staff/strategies/{body}/{id}", same(kStrategy),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/strategies/{body}/{id}/deliverables/{deliverable}", same(kWan),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/strategies/{body}/{id}/deliverables/{deliverable}/progress",
+       [](Col) { return Cell{kWan + std::string("/progress"), Form({{"when", "2026-03"}, {"text", "Live"}})}; },
+       {403, 403, 403, 303, 403, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/strategies/{body}/{id}/deliverables/{deliverable}/status",
+       [](Col) { return Cell{kWan + std::string("/status"), Form({{"when", "2026"}, {"status", "delivered"}})}; },
+       {403, 403, 403, 303, 403, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/strategies/{body}/{id}/versions/new", same(kStrategy + std::string("/versions/new")),
+       {303, 403, 403, 200, 403, 403, 403, 403, 403, 403}},
+      // Starting the draft decision needs originating_officer or governance_officer as well.
+      {Method::kPost, "/staff/strategies/{body}/{id}/versions/new",
+       [](Col) { return Cell{kStrategy + std::string("/versions/new"), Form({{"label", "V2"}})}; },
+       {403, 403, 403, 403, 403, 403, 403, 403, 403, 403}},
   };
 
   // A staff route without a row fails here: add its row when adding the route.
