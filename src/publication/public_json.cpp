@@ -3,7 +3,8 @@
 #include <fmt/format.h>
 
 namespace assent::publication {
-namespace {
+
+namespace json_values {
 
 using json = nlohmann::ordered_json;
 
@@ -14,6 +15,14 @@ json StrOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s
 json OutcomeJson(decisions::Outcome o) {
   return o == decisions::Outcome::kUnknown ? json(nullptr) : json(decisions::OutcomeName(o));
 }
+
+}  // namespace json_values
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+using namespace json_values;
 
 // Readers that accept null or absence as "not set".
 std::string Str(const json& j, const char* key) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,16 @@
 #include "publication/public_decision.hpp"
 
 namespace assent::publication {
+
+// JSON values of optional fields: null when not set (a date as YYYY-MM-DD; an empty string
+// and an unknown outcome are "not set" too). Shared with the API's documents.
+namespace json_values {
+nlohmann::ordered_json OptDate(const std::optional<Date>& d);
+nlohmann::ordered_json OptStr(const std::optional<std::string>& s);
+nlohmann::ordered_json OptBool(const std::optional<bool>& b);
+nlohmann::ordered_json StrOrNull(const std::string& s);
+nlohmann::ordered_json OutcomeJson(decisions::Outcome o);
+}  // namespace json_values
 
 nlohmann::ordered_json PublicDecisionToJson(const PublicDecision& decision);
 // Two-space indented, invalid UTF-8 replaced, ending in a newline.

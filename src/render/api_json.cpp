@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "publication/public_json.hpp"
 #include "render/json_views.hpp"
 
 namespace assent::render {
@@ -9,13 +10,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json OptDate(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
-json OptStr(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-json OptBool(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
-json NonEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json OutcomeJson(decisions::Outcome o) {
-  return o == decisions::Outcome::kUnknown ? json(nullptr) : json(decisions::OutcomeName(o));
-}
+using namespace publication::json_values;
 
 std::string Dump(const json& j) {
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -53,7 +48,7 @@ std::string ApiRegisterJson(const services::RegisterSlice& slice, std::string_vi
                          {"short_name", slice.body.short_name},
                          {"register_url", "/" + slice.body.slug + "/decisions"}}},
                {"year", slice.filter.year ? json(*slice.filter.year) : json(nullptr)},
-               {"status", NonEmpty(slice.filter.status)},
+               {"status", StrOrNull(slice.filter.status)},
                {"limit", slice.filter.limit},
                {"offset", slice.filter.offset},
                {"next", NextJson(next)},
@@ -81,20 +76,20 @@ std::string ApiDecisionJson(const publication::PublicDecision& decision,
     versions.push_back({{"number", v.number},
                         {"kind", v.kind},
                         {"published_at", v.published_at},
-                        {"change_note", NonEmpty(v.change_note)},
+                        {"change_note", StrOrNull(v.change_note)},
                         {"sha256", v.sha256}});
   }
   j["publication"] = {{"state", publication::PublicStateName(p.state)},
                       {"state_label", publication::PublicStateLabel(p.state)},
                       {"due_date", OptDate(p.due_date)},
                       {"published_on", OptDate(p.published_on)},
-                      {"deferral_reason", NonEmpty(p.deferral_reason)},
+                      {"deferral_reason", StrOrNull(p.deferral_reason)},
                       {"deferred_until", OptDate(p.deferred_until)},
-                      {"withheld_what", NonEmpty(p.withheld_what)},
-                      {"withheld_ground", NonEmpty(p.withheld_ground)},
-                      {"withheld_ground_label", NonEmpty(p.withheld_ground_label)},
+                      {"withheld_what", StrOrNull(p.withheld_what)},
+                      {"withheld_ground", StrOrNull(p.withheld_ground)},
+                      {"withheld_ground_label", StrOrNull(p.withheld_ground_label)},
                       {"review_date", OptDate(p.review_date)},
-                      {"withdrawal_reason", NonEmpty(p.withdrawal_reason)},
+                      {"withdrawal_reason", StrOrNull(p.withdrawal_reason)},
                       {"withdrawn_on", OptDate(p.withdrawn_on)},
                       {"redactions", redactions},
                       {"versions", versions}};
@@ -117,11 +112,11 @@ std::string ApiSearchJson(const services::SearchPage& page, std::string_view nex
     results.push_back(std::move(row));
   }
   return Dump({{"query", {{"q", f.text},
-                          {"body", NonEmpty(f.body)},
+                          {"body", StrOrNull(f.body)},
                           {"year", f.year ? json(*f.year) : json(nullptr)},
-                          {"decision_maker", NonEmpty(f.decision_maker)},
-                          {"status", NonEmpty(f.status)},
-                          {"classification", NonEmpty(f.classification)}}},
+                          {"decision_maker", StrOrNull(f.decision_maker)},
+                          {"status", StrOrNull(f.status)},
+                          {"classification", StrOrNull(f.classification)}}},
                {"total", page.total},
                {"limit", f.limit},
                {"offset", f.offset},

@@ -29,16 +29,6 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_imports", "staff_import",
                                           "staff_publication"};
 
-std::string StateTagClass(publication::PublicState s) {
-  switch (s) {
-    case publication::PublicState::kPublished: return "govuk-tag--green";
-    case publication::PublicState::kDeferred: return "govuk-tag--yellow";
-    case publication::PublicState::kWithheld: return "govuk-tag--orange";
-    case publication::PublicState::kWithdrawn: return "govuk-tag--grey";
-  }
-  return "";
-}
-
 std::string_view VersionKindLabel(std::string_view kind) {
   if (kind == "published") return "Published";
   if (kind == "corrected") return "Corrected";

@@ -3,6 +3,7 @@
 
 #include "render/mustache_parts.hpp"
 #include "render/staff_pages.hpp"
+#include "render/staff_parts.hpp"
 
 namespace assent::render {
 
@@ -11,35 +12,6 @@ using namespace detail;
 namespace {
 
 mu::data Opt(std::string_view s) { return s.empty() ? mu::data(false) : Str(s); }
-
-mu::data Chrome(const StaffChrome& c) {
-  mu::data d;
-  d.set("signed_in", mu::data(c.signed_in));
-  d.set("display_name", Str(c.display_name.empty() ? c.username : c.display_name));
-  d.set("username", Str(c.username));
-  d.set("csrf", Str(c.csrf));
-  d.set("administrator", mu::data(c.administrator));
-  return d;
-}
-
-void Errors(mu::data& d, const std::vector<FieldError>& errors) {
-  mu::data list = List();
-  for (const auto& e : errors) {
-    mu::data item;
-    item.set("href", Opt(e.field.empty() ? "" : "#" + e.field));
-    item.set("message", Str(e.message));
-    list.push_back(item);
-  }
-  d.set("errors", list);
-  d.set("has_errors", mu::data(!errors.empty()));
-}
-
-mu::data ErrorFor(const std::vector<FieldError>& errors, std::string_view field) {
-  for (const auto& e : errors) {
-    if (e.field == field) return Str(e.message);
-  }
-  return mu::data(false);
-}
 
 mu::data Crumbs(std::initializer_list<std::pair<std::string_view, std::string>> items) {
   mu::data list = List();
@@ -109,14 +81,14 @@ std::string StaffPages::ImportQueue(const StaffChrome& chrome, const ImportQueue
   d.set("all", mu::data(v.all));
   d.set("notice", Opt(v.notice));
   return InStaffLayout(html_.templates_, "Imported records to review", Crumbs({{"Your work", "/staff"}}),
-                       RenderWith(html_.templates_, "staff_imports", d), Chrome(chrome));
+                       RenderWith(html_.templates_, "staff_imports", d), ChromeData(chrome));
 }
 
 std::string StaffPages::ImportReview(const StaffChrome& chrome, const ImportReviewView& v) const {
   const auto& p = v.page;
   const auto& it = p.item;
   mu::data d;
-  Errors(d, v.errors);
+  SetErrors(d, v.errors);
   d.set("staff_errors", Partial(html_.templates_, "staff_errors"));
   d.set("notice", Opt(v.notice));
   d.set("file", Str(it.source_name));
@@ -182,13 +154,11 @@ std::string StaffPages::ImportReview(const StaffChrome& chrome, const ImportRevi
   d.set("reject_reason", Str(f.reason));
   for (const char* field : {"body", "reference", "title", "decision_maker_role", "outcome", "decision_date",
                             "reason"}) {
-    d.set(std::string(field) + "_error", ErrorFor(v.errors, field));
+    d.set(std::string(field) + "_error", FieldErrorData(v.errors, field));
   }
-  std::string title = "Review " + it.source_name;
-  if (!v.errors.empty()) title = "Error: " + title;
-  return InStaffLayout(html_.templates_, title,
+  return InStaffLayout(html_.templates_, PageTitle("Review " + it.source_name, v.errors),
                        Crumbs({{"Your work", "/staff"}, {"Imported records to review", "/staff/imports"}}),
-                       RenderWith(html_.templates_, "staff_import", d), Chrome(chrome));
+                       RenderWith(html_.templates_, "staff_import", d), ChromeData(chrome));
 }
 
 }  // namespace assent::render

@@ -13,6 +13,16 @@ mu::data Crumb(std::string_view text, std::string_view href) {
   return c;
 }
 
+std::string StateTagClass(publication::PublicState s) {
+  switch (s) {
+    case publication::PublicState::kPublished: return "govuk-tag--green";
+    case publication::PublicState::kDeferred: return "govuk-tag--yellow";
+    case publication::PublicState::kWithheld: return "govuk-tag--orange";
+    case publication::PublicState::kWithdrawn: return "govuk-tag--grey";
+  }
+  return "";
+}
+
 mu::data Blocks(std::string_view text) {
   mu::data blocks(mu::data::type::list);
   for (const auto& b : SplitBlocks(text)) {

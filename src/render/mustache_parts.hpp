@@ -9,12 +9,16 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "publication/public_decision.hpp"
+
 namespace assent::render::detail {
 
 namespace mu = kainjow::mustache;
 using Templates = std::map<std::string, std::string, std::less<>>;
 
 mu::data Str(std::string_view s);
+// The GOV.UK tag colour of a public state: "govuk-tag--green" for published, ...
+std::string StateTagClass(publication::PublicState s);
 mu::data Crumb(std::string_view text, std::string_view href);
 // Paragraphs and bullet lists of free text (see SplitBlocks in html_pages.hpp).
 mu::data Blocks(std::string_view text);

@@ -13,16 +13,6 @@ namespace {
 std::string YesNo(const std::optional<bool>& b) { return !b ? "Not recorded" : *b ? "Yes" : "No"; }
 std::string DateOr(const std::optional<Date>& d) { return d ? d->ToLong() : "Not recorded"; }
 
-std::string StateTagClass(publication::PublicState s) {
-  switch (s) {
-    case publication::PublicState::kPublished: return "govuk-tag--green";
-    case publication::PublicState::kDeferred: return "govuk-tag--yellow";
-    case publication::PublicState::kWithheld: return "govuk-tag--orange";
-    case publication::PublicState::kWithdrawn: return "govuk-tag--grey";
-  }
-  return "";
-}
-
 // The query string with `offset` replaced (paging keeps every other parameter).
 std::string WithOffset(std::string_view query, int offset) {
   std::string out;

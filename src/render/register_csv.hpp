@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "render/csv_row.hpp"  // SpreadsheetSafe
 #include "services/register.hpp"
 
 namespace assent::render {
@@ -13,8 +14,5 @@ namespace assent::render {
 // Columns: body, reference, url, title, decision_maker_role, decision_date, status,
 // state, outcome. `base`: the public address, for the url column.
 std::string RegisterCsv(const services::RegisterPage& page, std::string_view base);
-
-// The cell as a spreadsheet may safely read it (see above).
-std::string SpreadsheetSafe(std::string_view cell);
 
 }  // namespace assent::render

@@ -31,6 +31,9 @@ std::string StatusTagClass(decisions::Status s) {
   return "govuk-tag--grey";
 }
 
+}  // namespace
+
+// Shared with the other staff pages (render/staff_parts.hpp).
 mu::data StatusData(decisions::Status s) {
   mu::data d;
   d.set("label", Str(decisions::StatusLabel(s)));
@@ -38,9 +41,6 @@ mu::data StatusData(decisions::Status s) {
   return d;
 }
 
-}  // namespace
-
-// Shared with the other staff pages (render/staff_parts.hpp).
 mu::data ChromeData(const StaffChrome& c) {
   mu::data d;
   d.set("signed_in", mu::data(c.signed_in));
@@ -359,19 +359,6 @@ std::optional<decisions::Decision> ReadSnapshot(std::string_view text, std::int6
 }
 
 }  // namespace
-
-// For the staff pages drawn in other files (render/staff_parts.hpp).
-namespace detail {
-mu::data StaffChromeData(const StaffChrome& chrome) { return ChromeData(chrome); }
-void SetStaffErrors(mu::data& data, const std::vector<FieldError>& errors) { SetErrors(data, errors); }
-mu::data StaffFieldError(const std::vector<FieldError>& errors, std::string_view field) {
-  return FieldErrorData(errors, field);
-}
-mu::data StaffStatusData(decisions::Status status) { return StatusData(status); }
-std::string StaffPageTitle(std::string_view title, const std::vector<FieldError>& errors) {
-  return PageTitle(title, errors);
-}
-}  // namespace detail
 
 std::string PoundsText(std::int64_t pence) { return FormatPounds(pence); }
 

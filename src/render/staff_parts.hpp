@@ -17,15 +17,7 @@ void SetErrors(detail::mu::data& d, const std::vector<FieldError>& errors);
 // The message for one field, for its inline error, or false.
 detail::mu::data FieldErrorData(const std::vector<FieldError>& errors, std::string_view field);
 std::string PageTitle(std::string_view title, const std::vector<FieldError>& errors);
+// A status as a GOV.UK tag: label and colour class.
+detail::mu::data StatusData(decisions::Status status);
 
 }  // namespace assent::render
-
-namespace assent::render::detail {
-
-mu::data StaffChromeData(const StaffChrome& chrome);
-void SetStaffErrors(mu::data& data, const std::vector<FieldError>& errors);
-mu::data StaffFieldError(const std::vector<FieldError>& errors, std::string_view field);
-mu::data StaffStatusData(decisions::Status status);
-std::string StaffPageTitle(std::string_view title, const std::vector<FieldError>& errors);
-
-}  // namespace assent::render::detail

@@ -46,14 +46,14 @@ std::string StaffPages::Publication(const StaffChrome& chrome, const Publication
   const auto& dec = v.decision;
   const auto& pub = v.publication;
   mu::data d;
-  SetStaffErrors(d, v.errors);
+  SetErrors(d, v.errors);
   d.set("notice", Opt(v.notice));
   d.set("csrf", Str(chrome.csrf));
   std::string href = fmt::format("/staff/decisions/{}", dec.id);
   d.set("href", Str(href));
   d.set("reference", Str(dec.reference));
   d.set("title", Str(dec.title));
-  d.set("status", StaffStatusData(dec.status));
+  d.set("status", StatusData(dec.status));
   d.set("decision_date", Opt(dec.decision_date ? dec.decision_date->ToLong() : ""));
   d.set("public_url", Opt(pub.public_url));
   d.set("published_on", Opt(dec.published_on ? dec.published_on->ToLong() : ""));
@@ -83,9 +83,9 @@ std::string StaffPages::Publication(const StaffChrome& chrome, const Publication
   d.set("plan_grounds", GroundOptions(ValueOf(v, "ground", dec.plan.ground)));
   for (const char* f : {"plan", "deferral_reason", "deferred_until", "ground", "withheld_what", "review_date",
                         "section", "text", "reason", "change_note", "redaction"}) {
-    d.set(std::string(f) + "_error", StaffFieldError(v.errors, f));
+    d.set(std::string(f) + "_error", FieldErrorData(v.errors, f));
   }
-  d.set("redaction_ground_error", StaffFieldError(v.errors, "redaction-ground"));
+  d.set("redaction_ground_error", FieldErrorData(v.errors, "redaction-ground"));
 
   // Redactions: the records, and the proposal form.
   mu::data reds = List();
@@ -149,8 +149,8 @@ std::string StaffPages::Publication(const StaffChrome& chrome, const Publication
   mu::data crumbs = List();
   crumbs.push_back(Crumb("Your work", "/staff"));
   crumbs.push_back(Crumb(name, href));
-  return InStaffLayout(html_.templates_, StaffPageTitle("Publication: " + name, v.errors), crumbs,
-                       RenderWith(html_.templates_, "staff_publication", d), StaffChromeData(chrome));
+  return InStaffLayout(html_.templates_, PageTitle("Publication: " + name, v.errors), crumbs,
+                       RenderWith(html_.templates_, "staff_publication", d), ChromeData(chrome));
 }
 
 }  // namespace assent::render

@@ -9,6 +9,7 @@
 #include "audit/event.hpp"
 #include "core/hash.hpp"
 #include "core/text.hpp"
+#include "services/workflow_parts.hpp"
 #include "publication/grounds.hpp"
 #include "publication/public_json.hpp"
 #include "workflow/lifecycle.hpp"
@@ -19,8 +20,6 @@ namespace {
 using decisions::Decision;
 using decisions::Status;
 
-constexpr std::string_view kMoved =
-    "someone else changed this decision a moment ago; reload it and try again";
 
 struct Loaded {
   Decision decision;
@@ -37,10 +36,6 @@ Result<Loaded> Load(storage::Store& store, std::int64_t id, const workflow::Acto
   auto body = store.FindBody(d->body);
   if (!body) return body.error();
   return Loaded{std::move(*d), std::move(*body)};
-}
-
-std::string NameOf(const Decision& d) {
-  return d.reference.empty() ? fmt::format("draft {}", d.id) : d.reference;
 }
 
 std::optional<Date> DueOf(const WorkflowSetup& setup, const decisions::Body& body, const Decision& d) {
@@ -71,18 +66,6 @@ std::vector<storage::Mail> TellAuthor(storage::Store& store, const WorkflowSetup
   m.created_at = now.ToIso();
   out.push_back(std::move(m));
   return out;
-}
-
-audit::NewEvent EventFor(Instant now, const workflow::Actor& actor, std::string_view action,
-                         std::string detail, std::int64_t decision_id) {
-  audit::NewEvent e;
-  e.at = now.ToIso();
-  e.actor_id = actor.id;
-  e.actor = actor.username.empty() ? "system" : actor.username;
-  e.action = std::string(action);
-  e.detail = std::move(detail);
-  e.decision_id = decision_id;
-  return e;
 }
 
 // Writes the decision (version-checked), its new published version, the audit event and

@@ -8,6 +8,7 @@
 #include "audit/event.hpp"
 #include "core/hash.hpp"
 #include "core/text.hpp"
+#include "services/workflow_parts.hpp"
 #include "decisions/reference_pattern.hpp"
 #include "services/publication.hpp"
 
@@ -17,8 +18,6 @@ namespace {
 using decisions::Decision;
 using decisions::Status;
 
-constexpr std::string_view kMoved =
-    "someone else changed this decision a moment ago; reload it and try again";
 constexpr std::string_view kNoSuchDecision = "there is no such decision";
 
 // A decision with what the rules need about it. `body` and `form` outlive the Context
@@ -66,18 +65,6 @@ workflow::Context ContextOf(const Loaded& l, Instant now) {
   return workflow::Context{l.body, *l.form, *l.scheme, now.ToIso(), now.UkDate()};
 }
 
-audit::NewEvent EventFor(Instant now, const workflow::Actor& actor, std::string_view action,
-                         std::string detail, std::int64_t decision_id) {
-  audit::NewEvent e;
-  e.at = now.ToIso();
-  e.actor_id = actor.id;
-  e.actor = actor.username;
-  e.action = std::string(action);
-  e.detail = std::move(detail);
-  e.decision_id = decision_id;
-  return e;
-}
-
 // One line of at most `max` bytes (cut at a character boundary), for subjects and
 // one-line mail fields: line breaks and tabs become spaces.
 std::string OneLine(std::string_view text, size_t max = 140) {
@@ -99,10 +86,6 @@ std::string OneLine(std::string_view text, size_t max = 140) {
     out = out.substr(0, cut) + "...";
   }
   return out;
-}
-
-std::string NameOf(const Decision& d) {
-  return d.reference.empty() ? fmt::format("draft {}", d.id) : d.reference;
 }
 
 std::string LinkTo(const WorkflowSetup& setup, std::int64_t id) {

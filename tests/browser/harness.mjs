@@ -4,7 +4,7 @@
 // logged no errors (CSP violations land there), that no subresource failed, and that the page has
 // no inline <script> or on* handler attributes. A test file calls runBrowserTest(name, flow).
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -388,4 +388,26 @@ async function run(runFlow) {
 function finish() {
   console.log(`${results.passed} passed, ${results.failed} failed`);
   process.exit(results.failed === 0 && results.passed > 0 ? 0 : 1);
+}
+
+// Runs the assent binary on the test's data directory (the server's); resolves with its output.
+export function runAssent(state, args, stdin = '') {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      state.bin,
+      args,
+      { env: { ...process.env, ASSENT_DATA_DIR: state.dataDir }, timeout: 60_000 },
+      (err, stdout, stderr) => (err ? reject(new Error(`assent ${args.join(' ')}: ${err.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr)),
+    );
+    child.stdin.end(stdin);
+  });
+}
+
+// Adds a staff account with `assent user add ... --password-stdin`.
+export function addStaffUser(state, [username, name, roles], password) {
+  return runAssent(
+    state,
+    ['user', 'add', username, '--name', name, '--email', `${username}@example.org`, '--roles', roles, '--password-stdin'],
+    `${password}\n`,
+  );
 }

@@ -13,26 +13,13 @@
 // public register with the corrected title. Every page visited is checked with axe-core (zero
 // violations), for browser errors and for inline script.
 
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
+import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runAssent, runBrowserTest, visit } from './harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const DOCUMENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/import/cumbria_unmarked_outcome.txt');
-
-function run(state, args, stdin) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      state.bin,
-      args,
-      { env: { ...process.env, ASSENT_DATA_DIR: state.dataDir }, timeout: 60_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`assent ${args.join(' ')}: ${err.message}\n${stdout}${stderr}`)) : resolve(stdout + stderr)),
-    );
-    child.stdin.end(stdin || '');
-  });
-}
 
 async function runFlow(page, state, opts) {
   const base = state.base;
@@ -43,10 +30,10 @@ async function runFlow(page, state, opts) {
   const follow = (name, pattern) => visit(page, state, () => clickAndWait(page, page.locator('main a').filter({ hasText: name }).first(), pattern));
 
   const ready = await check('the document is queued by `assent import` and a chief executive added', async () => {
-    const out = await run(state, ['import', DOCUMENT]);
+    const out = await runAssent(state, ['import', DOCUMENT]);
     expect(out.includes('1 queued for review, 0 confirmed, 0 failed, 0 duplicates skipped'), `import said:\n${out}`);
     expect(out.includes('(1 unknown, 0 low-confidence key fields)'), `the unknown outcome was not counted:\n${out}`);
-    await run(state, ['user', 'add', 'cu_ce', '--name', 'Chris Executive', '--email', 'cu_ce@example.org', '--roles', 'cumbria:chief_executive', '--password-stdin'], `${PASSWORD}\n`);
+    await addStaffUser(state, ['cu_ce', 'Chris Executive', 'cumbria:chief_executive'], PASSWORD);
   });
   if (!ready) return;
 
@@ -118,7 +105,7 @@ async function runFlow(page, state, opts) {
   await checkPage(page, state, opts);
 
   await check('re-importing the same file is a no-op', async () => {
-    const out = await run(state, ['import', DOCUMENT]);
+    const out = await runAssent(state, ['import', DOCUMENT]);
     expect(out.includes('0 queued for review, 0 confirmed, 0 failed, 1 duplicates skipped'), `import said:\n${out}`);
   });
 }

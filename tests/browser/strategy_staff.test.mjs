@@ -11,27 +11,14 @@
 // A Lancashire commissioner (no strategy role) is refused with a sentence. Every staff page
 // visited is checked with axe-core (zero violations).
 
-import { execFile } from 'node:child_process';
 
-import { check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
+import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const STRATEGY = '/staff/strategies/cumbria/ict-2015-2019';
 const WAN = `${STRATEGY}/deliverables/wan-replacement`;
 const ESTATES = `${STRATEGY}/deliverables/estates-strategy`;
 const PROGRESS = 'New WAN live at all 23 sites, on time and on budget';
-
-function userAdd(state, [username, name, roles]) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      state.bin,
-      ['user', 'add', username, '--name', name, '--email', `${username}@example.org`, '--roles', roles, '--password-stdin'],
-      { env: { ...process.env, ASSENT_DATA_DIR: state.dataDir }, timeout: 30_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`user add ${username}: ${err.message}\n${stdout}${stderr}`)) : resolve()),
-    );
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
 
 async function runFlow(page, state, opts) {
   const base = state.base;
@@ -42,8 +29,8 @@ async function runFlow(page, state, opts) {
     visit(page, state, () => clickAndWait(page, page.getByRole('button', { name, exact: true }), pattern));
 
   const ok = await check('staff accounts added with `assent user add --password-stdin`', async () => {
-    await userAdd(state, ['cu_lead', 'Sam Strategy', 'cumbria:strategy_lead']);
-    await userAdd(state, ['la_pcc', 'Lancashire Commissioner', 'lancashire:commissioner']);
+    await addStaffUser(state, ['cu_lead', 'Sam Strategy', 'cumbria:strategy_lead'], PASSWORD);
+    await addStaffUser(state, ['la_pcc', 'Lancashire Commissioner', 'lancashire:commissioner'], PASSWORD);
   });
   if (!ok) return;
 

@@ -17,9 +17,8 @@
 // inline script. The session cookie must come back HttpOnly, SameSite=Strict and Secure (Chromium
 // keeps Secure cookies on http://127.0.0.1).
 
-import { execFile } from 'node:child_process';
 
-import { check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
+import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -33,18 +32,6 @@ const ACCOUNTS = [
   ['la_cc', 'Carl Constable', 'lancashire:chief_constable'],
 ];
 
-function userAdd(state, [username, name, roles]) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      state.bin,
-      ['user', 'add', username, '--name', name, '--email', `${username}@example.org`, '--roles', roles, '--password-stdin'],
-      { env: { ...process.env, ASSENT_DATA_DIR: state.dataDir }, timeout: 30_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`user add ${username}: ${err.message}\n${stdout}${stderr}`)) : resolve()),
-    );
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
-
 async function runFlow(page, state, opts) {
   const base = state.base;
   const goto = (p) => visit(page, state, () => page.goto(base + p, { waitUntil: 'load' }));
@@ -56,7 +43,7 @@ async function runFlow(page, state, opts) {
   const follow = (name, pattern) => visit(page, state, () => clickAndWait(page, page.locator('a').filter({ hasText: name }).first(), pattern));
 
   const ok = await check('staff accounts added with `assent user add --password-stdin`', async () => {
-    for (const a of ACCOUNTS) await userAdd(state, a);
+    for (const a of ACCOUNTS) await addStaffUser(state, a, PASSWORD);
   });
   if (!ok) return;
 
