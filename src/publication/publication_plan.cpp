@@ -25,19 +25,6 @@ std::string JoinOr(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string Held(const workflow::Actor& actor, std::string_view body) {
-  std::vector<std::string> labels;
-  for (const auto& g : actor.roles) {
-    if (g.body != body && g.body != "*") continue;
-    std::string label(accounts::RoleLabel(g.role));
-    if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
-  }
-  if (labels.empty()) return "you hold no role there";
-  std::string out = "you hold: ";
-  for (size_t i = 0; i < labels.size(); ++i) out += (i ? ", " : "") + labels[i];
-  return out;
-}
-
 Result<void> NeedOneOf(const decisions::Decision& d, const workflow::Actor& actor,
                        std::initializer_list<std::string_view> roles, std::string_view what) {
   for (auto r : roles) {
@@ -47,7 +34,7 @@ Result<void> NeedOneOf(const decisions::Decision& d, const workflow::Actor& acto
   for (auto r : roles) labels.emplace_back(accounts::RoleLabel(r));
   return Fail(ErrorCode::kForbidden,
               fmt::format("{} needs the role {} in this body; {}", what, JoinOr(labels),
-                          Held(actor, d.body)));
+                          workflow::HeldRoles(actor, d.body)));
 }
 
 std::string Clean(std::string_view text) { return std::string(Trim(text)); }

@@ -2,35 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <set>
-
 #include "publication/public_json.hpp"
 
 namespace assent::services {
 namespace {
 
 using publication::PublicState;
-
-// Every row of a body's public register (published, stubs, tombstones), newest first.
-Result<std::vector<storage::DecisionSummary>> PublicRows(storage::Store& store, std::string_view body,
-                                                         std::optional<int> year) {
-  std::vector<storage::DecisionSummary> out;
-  constexpr int kPage = 1000;
-  for (int offset = 0;; offset += kPage) {
-    storage::RegisterQuery q;
-    q.body = std::string(body);
-    q.year = year;
-    q.public_only = true;
-    q.limit = kPage;
-    q.offset = offset;
-    auto rows = store.ListDecisions(q);
-    if (!rows) return rows.error();
-    for (auto& r : *rows) out.push_back(std::move(r));
-    if (static_cast<int>(rows->size()) < kPage) break;
-  }
-  return out;
-}
 
 PublicState StateOf(std::string_view name) {
   for (auto s : {PublicState::kDeferred, PublicState::kWithheld, PublicState::kWithdrawn}) {
@@ -58,13 +35,11 @@ std::string StateNote(const publication::PublicDecision& p) {
 }  // namespace
 
 Result<std::vector<BodyListing>> ListPublicBodies(storage::Store& store) {
-  auto bodies = store.ListBodies();
-  if (!bodies) return bodies.error();
+  auto counts = store.CountPublicDecisionsByBody();
+  if (!counts) return counts.error();
   std::vector<BodyListing> out;
-  for (const auto& b : *bodies) {
-    auto rows = PublicRows(store, b.slug, std::nullopt);
-    if (!rows) return rows.error();
-    out.push_back({publication::MakePublicBody(b), static_cast<int>(rows->size())});
+  for (const auto& bc : *counts) {
+    out.push_back({publication::MakePublicBody(bc.body), bc.decisions});
   }
   return out;
 }
@@ -76,15 +51,17 @@ Result<RegisterPage> GetRegister(storage::Store& store, std::string_view body,
   RegisterPage page;
   page.body = publication::MakePublicBody(*b);
   page.year = year;
-  auto all = PublicRows(store, body, std::nullopt);
-  if (!all) return all.error();
-  std::set<int, std::greater<>> years;
-  for (const auto& r : *all) {
-    if (r.decision_date) years.insert(r.decision_date->year());
-  }
-  page.years.assign(years.begin(), years.end());
-  for (const auto& s : *all) {
-    if (year && (!s.decision_date || s.decision_date->year() != *year)) continue;
+  auto years = store.PublicDecisionYears(body);
+  if (!years) return years.error();
+  page.years = std::move(*years);
+  storage::RegisterQuery q;
+  q.body = std::string(body);
+  q.year = year;
+  q.public_only = true;
+  q.limit = 1000;
+  auto rows = store.ListDecisions(q);
+  if (!rows) return rows.error();
+  for (const auto& s : *rows) {
     RegisterRow row{s.reference, decisions::ReferenceSlug(s.reference), s.title, s.decision_maker_role,
                     s.decision_date, s.status, s.outcome, StateOf(s.public_state), ""};
     if (row.state != PublicState::kPublished) {

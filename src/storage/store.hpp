@@ -267,6 +267,11 @@ class Store {
   // One decision's events, oldest first.
   virtual Result<std::vector<audit::Event>> DecisionHistory(std::int64_t decision_id) = 0;
 
+  // The public register (RegisterQuery::public_only): each body with its number of
+  // public decisions, and a body's years with public decisions, newest first.
+  virtual Result<std::vector<BodyCount>> CountPublicDecisionsByBody() = 0;
+  virtual Result<std::vector<int>> PublicDecisionYears(std::string_view body) = 0;
+
   // A decision's published versions, oldest first (empty when never published in Assent).
   virtual Result<std::vector<PublishedVersion>> ListPublishedVersions(std::int64_t decision_id) = 0;
 

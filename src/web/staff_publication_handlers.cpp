@@ -38,6 +38,11 @@ Result<Loaded> Load(const StaffCall& call, const Site& site, const workflow::Act
   return Loaded{std::move(*d), std::move(*body)};
 }
 
+Response LoadFailed(const StaffCall& call, const Site& site, const Error& e) {
+  if (e.code == ErrorCode::kNotFound) return StaffErrorPage(site, call.current, 404, kNotFound);
+  return StaffErrorPage(site, call.current, HttpStatus(e.code), RefusalFor(e).message);
+}
+
 std::string NoticeFor(std::string_view done) {
   if (done == "plan") return "The publication plan was saved.";
   if (done == "proposed") return "The redaction was proposed. It applies once it is signed off.";
@@ -50,7 +55,7 @@ std::string NoticeFor(std::string_view done) {
 Response Page(const StaffCall& call, Site& site, const Loaded& l, const workflow::Actor& actor, int status,
               std::vector<render::FieldError> errors, std::map<std::string, std::string, std::less<>> values) {
   auto pub = services::GetStaffPublication(site.store, Setup(site), l.decision, actor, Instant::Now());
-  if (!pub) return StaffErrorPage(site, call.current, HttpStatus(pub.error().code), RefusalFor(pub.error()).message);
+  if (!pub) return LoadFailed(call, site, pub.error());
   if (!pub->applies) {
     return StaffErrorPage(site, call.current, 404, "This decision has not been decided yet, so there is nothing to publish.");
   }
@@ -83,10 +88,7 @@ Response Act(const StaffCall& call, Site& site, std::string_view done,
              std::map<std::string, std::string, std::less<>> rename = {}) {
   auto actor = services::ActorFor(call.current->user);
   auto l = Load(call, site, actor);
-  if (!l) {
-    if (l.error().code == ErrorCode::kNotFound) return StaffErrorPage(site, call.current, 404, kNotFound);
-    return StaffErrorPage(site, call.current, HttpStatus(l.error().code), RefusalFor(l.error()).message);
-  }
+  if (!l) return LoadFailed(call, site, l.error());
   auto r = action(*l, actor);
   if (r) return SeeOther(PublicationUrl(l->decision.id) + "?done=" + std::string(done));
   auto refusal = RefusalFor(r.error(), fields);
@@ -99,10 +101,7 @@ Response Act(const StaffCall& call, Site& site, std::string_view done,
 Response PublicationPage(const StaffCall& call, Site& site) {
   auto actor = services::ActorFor(call.current->user);
   auto l = Load(call, site, actor);
-  if (!l) {
-    if (l.error().code == ErrorCode::kNotFound) return StaffErrorPage(site, call.current, 404, kNotFound);
-    return StaffErrorPage(site, call.current, HttpStatus(l.error().code), RefusalFor(l.error()).message);
-  }
+  if (!l) return LoadFailed(call, site, l.error());
   return Page(call, site, *l, actor, 200, {}, {});
 }
 

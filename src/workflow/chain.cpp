@@ -82,19 +82,6 @@ std::string JoinOr(const std::vector<std::string>& items, std::string_view last 
   return out;
 }
 
-std::string HeldRoles(const Actor& actor, std::string_view body) {
-  std::vector<std::string> labels;
-  for (const auto& g : actor.roles) {
-    if (g.body != body && g.body != "*") continue;
-    std::string label(accounts::RoleLabel(g.role));
-    if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
-  }
-  if (labels.empty()) return fmt::format("you hold no role in {}", BodyName(body));
-  std::string out = "you hold: ";
-  for (size_t i = 0; i < labels.size(); ++i) out += (i ? ", " : "") + labels[i];
-  return out;
-}
-
 std::string StepName(const Step& step) { return fmt::format("Step {} ({})", step.number, step.label); }
 
 std::string SignerName(const decisions::SignOff& s) {
@@ -280,6 +267,19 @@ Json OptionalJson(const std::optional<bool>& v) { return v ? Json(*v) : Json(nul
 Json OptionalJson(const std::optional<Date>& v) { return v ? Json(v->ToIso()) : Json(nullptr); }
 
 }  // namespace
+
+std::string HeldRoles(const Actor& actor, std::string_view body) {
+  std::vector<std::string> labels;
+  for (const auto& g : actor.roles) {
+    if (g.body != body && g.body != "*") continue;
+    std::string label(accounts::RoleLabel(g.role));
+    if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+  }
+  if (labels.empty()) return fmt::format("you hold no role in {}", BodyName(body));
+  std::string out = "you hold: ";
+  for (size_t i = 0; i < labels.size(); ++i) out += (i ? ", " : "") + labels[i];
+  return out;
+}
 
 bool Actor::Has(std::string_view body, std::string_view role) const {
   return std::any_of(roles.begin(), roles.end(), [&](const accounts::RoleGrant& g) {

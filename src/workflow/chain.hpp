@@ -170,6 +170,10 @@ Result<Change> ReturnForRevision(const decisions::Decision& decision, std::strin
 Result<Change> Withdraw(const decisions::Decision& decision, std::string_view reason,
                         const Actor& actor, const Context& ctx);
 
+// "you hold: Chief Executive, Governance Officer" (the actor's roles in the body), or
+// "you hold no role in <body>": the end of every refusal for a role.
+std::string HeldRoles(const Actor& actor, std::string_view body);
+
 // Whether the actor may see this decision's Part 2 and its staff pages at all: any
 // role in the body.
 bool MayView(const decisions::Decision& decision, const Actor& actor);

@@ -64,6 +64,10 @@ class MeetingStore final : public storage::Store {
     return inner_.ListAuditEvents(after, limit);
   }
   Result<std::vector<audit::Event>> DecisionHistory(std::int64_t id) override { return inner_.DecisionHistory(id); }
+  Result<std::vector<storage::BodyCount>> CountPublicDecisionsByBody() override {
+    return inner_.CountPublicDecisionsByBody();
+  }
+  Result<std::vector<int>> PublicDecisionYears(std::string_view b) override { return inner_.PublicDecisionYears(b); }
   Result<std::vector<storage::PublishedVersion>> ListPublishedVersions(std::int64_t id) override {
     return inner_.ListPublishedVersions(id);
   }

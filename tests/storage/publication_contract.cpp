@@ -111,6 +111,17 @@ TEST_P(StoreContract, TheRegisterFilterShowsPublishedStubsAndTombstonesOnly) {
   auto all = store_->ListDecisions({.body = "cumbria"});
   ASSERT_TRUE(all);
   EXPECT_EQ(all->size(), 5u);
+  auto counts = store_->CountPublicDecisionsByBody();
+  ASSERT_TRUE(counts);
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].body.slug, "cumbria");
+  EXPECT_EQ((*counts)[0].decisions, 3);
+  auto years = store_->PublicDecisionYears("cumbria");
+  ASSERT_TRUE(years);
+  EXPECT_EQ(*years, std::vector<int>{2017});
+  auto none = store_->PublicDecisionYears("essex");
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_P(StoreContract, PublishedVersionsAreNumberedInOrderAndImmutable) {

@@ -981,7 +981,8 @@ TEST_P(StoreContract, CopyStoreMovesAccountsBlobsAndTheAuditLog) {
             "verification failed: the target's audit log goes on after event 3");
 }
 
-// A PostgreSQL schema at version 2 keeps its records through migration 3.
+// A PostgreSQL schema at version 2 keeps its records through migrations 3 and 4 (the SQL
+// below undoes 4 and 3).
 TEST(PostgresStore, MigratesSchemaTwoToThreeKeepingRecords) {
   std::string why;
   auto url = FreshPostgresSchema(&why);

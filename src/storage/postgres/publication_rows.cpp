@@ -40,6 +40,13 @@ constexpr const char* kSelectVersions = R"sql(
 SELECT decision_id, number, kind, published_at, public_json, sha256, change_note
 FROM published_versions WHERE decision_id = $1 ORDER BY number)sql";
 
+constexpr const char* kCountPublic =
+    "SELECT body, count(*) FROM decisions WHERE public_state <> '' GROUP BY body";
+constexpr const char* kPublicYears = R"sql(
+SELECT DISTINCT extract(year FROM decision_date)::int AS y FROM decisions
+WHERE body = $1 AND decision_date IS NOT NULL AND public_state <> ''
+ORDER BY y DESC)sql";
+
 // One row of a result, as storage/row_mapping.hpp reads it.
 struct RowAt {
   const Rows& rows;
@@ -50,6 +57,22 @@ struct RowAt {
 };
 
 }  // namespace
+
+Result<std::map<std::string, int, std::less<>>> CountPublicByBody(Connection& db) {
+  auto rows = db.Query(kCountPublic);
+  if (!rows) return rows.error();
+  std::map<std::string, int, std::less<>> out;
+  for (int i = 0; i < rows->size(); ++i) out[rows->Text(i, 0)] = static_cast<int>(rows->Int(i, 1));
+  return out;
+}
+
+Result<std::vector<int>> PublicYears(Connection& db, std::string_view body) {
+  auto rows = db.Query(kPublicYears, Params().Add(body));
+  if (!rows) return rows.error();
+  std::vector<int> years;
+  for (int i = 0; i < rows->size(); ++i) years.push_back(static_cast<int>(rows->Int(i, 0)));
+  return years;
+}
 
 Result<void> WritePublication(Connection& db, std::int64_t id, const decisions::Decision& d) {
   Params p;

@@ -39,7 +39,39 @@ constexpr const char* kSelectVersions = R"sql(
 SELECT decision_id, number, kind, published_at, public_json, sha256, change_note
 FROM published_versions WHERE decision_id = ?1 ORDER BY number)sql";
 
+constexpr const char* kCountPublic =
+    "SELECT body, count(*) FROM decisions WHERE public_state <> '' GROUP BY body";
+constexpr const char* kPublicYears = R"sql(
+SELECT DISTINCT substr(decision_date, 1, 4) AS y FROM decisions
+WHERE body = ?1 AND decision_date IS NOT NULL AND public_state <> ''
+ORDER BY y DESC)sql";
+
 }  // namespace
+
+Result<std::map<std::string, int, std::less<>>> CountPublicByBody(Database& db) {
+  auto st = db.Prepare(kCountPublic);
+  if (!st) return st.error();
+  std::map<std::string, int, std::less<>> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out[st->Text(0)] = static_cast<int>(st->Int(1));
+  }
+}
+
+Result<std::vector<int>> PublicYears(Database& db, std::string_view body) {
+  auto st = db.Prepare(kPublicYears);
+  if (!st) return st.error();
+  st->Bind(1, body);
+  std::vector<int> years;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) return years;
+    years.push_back(std::stoi(st->Text(0)));
+  }
+}
 
 Result<void> WritePublication(Database& db, std::int64_t id, const decisions::Decision& d) {
   {

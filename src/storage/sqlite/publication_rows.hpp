@@ -4,6 +4,9 @@
 // transactions; see storage/row_mapping.hpp for the columns.
 
 #include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -22,5 +25,8 @@ Result<void> ReadPublication(Database& db, std::int64_t id, decisions::Decision&
 // is the next for its decision.
 Result<void> InsertPublishedVersions(Database& db, const std::vector<PublishedVersion>& versions);
 Result<std::vector<PublishedVersion>> ReadPublishedVersions(Database& db, std::int64_t decision_id);
+// Public decisions per body slug (bodies without any are absent).
+Result<std::map<std::string, int, std::less<>>> CountPublicByBody(Database& db);
+Result<std::vector<int>> PublicYears(Database& db, std::string_view body);
 
 }  // namespace assent::storage::sqlite

@@ -854,6 +854,25 @@ class SqliteStore final : public Store {
     return ReadPublishedVersions(*db, decision_id);
   }
 
+  Result<std::vector<BodyCount>> CountPublicDecisionsByBody() override {
+    auto bodies = ListBodies();
+    if (!bodies) return bodies.error();
+    Lease db(*this);
+    auto counts = CountPublicByBody(*db);
+    if (!counts) return counts.error();
+    std::vector<BodyCount> out;
+    for (auto& b : *bodies) {
+      auto it = counts->find(b.slug);
+      out.push_back({std::move(b), it == counts->end() ? 0 : it->second});
+    }
+    return out;
+  }
+
+  Result<std::vector<int>> PublicDecisionYears(std::string_view body) override {
+    Lease db(*this);
+    return PublicYears(*db, body);
+  }
+
   Result<std::vector<Mail>> PendingMail(int limit, int max_attempts) override {
     Lease db(*this);
     auto st = db->Prepare(kPendingMail);
