@@ -48,6 +48,9 @@ inline constexpr std::string_view kCalendarImport = "calendar.import";
 inline constexpr std::string_view kStrategyProgress = "strategy.progress";        // staff form
 inline constexpr std::string_view kStrategyImport = "strategy.progress-import";   // CSV row
 inline constexpr std::string_view kStrategyVersion = "strategy.propose-version";
+inline constexpr std::string_view kForwardPlanAdd = "forward-plan.add";
+inline constexpr std::string_view kForwardPlanEdit = "forward-plan.edit";
+inline constexpr std::string_view kForwardPlanLink = "forward-plan.link";
 }  // namespace action
 
 // An event as the application asks for it; the store numbers and chains it.

@@ -101,7 +101,8 @@ bool ChangesPublicPages(const ChangeSet& changes) {
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
          !changes.copy_reference_counters.empty() || !changes.add_calendar_imports.empty() ||
          !changes.copy_calendar_imports.empty() || !changes.insert_strategy_progress.empty() ||
-         !changes.insert_strategy_proposals.empty() || !changes.insert_published_versions.empty();
+         !changes.insert_strategy_proposals.empty() || !changes.insert_published_versions.empty() ||
+         !changes.insert_forward_plan_items.empty() || !changes.update_forward_plan_items.empty();
 }
 
 std::vector<EventTarget> ResolveEventTargets(const ChangeSet& changes,

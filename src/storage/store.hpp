@@ -16,6 +16,7 @@
 #include "core/result.hpp"
 #include "decisions/body.hpp"
 #include "decisions/decision.hpp"
+#include "publication/forward_plan.hpp"
 #include "strategy/recorded.hpp"
 #include "storage/import_review.hpp"
 
@@ -145,6 +146,11 @@ struct ChangeSet {
   // Published versions (also used when moving between stores): kInvalidInput for a
   // wrong hash, kind or decision; kConflict for a number that is not the next.
   std::vector<PublishedVersion> insert_published_versions;
+  // The forward plan (publication/forward_plan.hpp): items inserted (id and version
+  // assigned; the body must exist) or updated (version-checked: a moved row is kConflict).
+  // A linked decision_id must be a decision of the item's body. They move the change token.
+  std::vector<publication::ForwardPlanItem> insert_forward_plan_items;
+  std::vector<publication::ForwardPlanItem> update_forward_plan_items;
 
   bool empty() const {
     return put_bodies.empty() && insert_decisions.empty() && update_decisions.empty() &&
@@ -156,7 +162,8 @@ struct ChangeSet {
            copy_calendar_imports.empty() && insert_strategy_progress.empty() &&
            insert_strategy_proposals.empty() &&
            insert_import_reviews.empty() && update_import_reviews.empty() &&
-           insert_published_versions.empty();
+           insert_published_versions.empty() && insert_forward_plan_items.empty() &&
+           update_forward_plan_items.empty();
   }
 };
 
@@ -197,6 +204,7 @@ struct ApplyResult {
   std::vector<std::int64_t> inserted_user_ids;  // in the order of insert_users
   std::vector<std::int64_t> new_versions;       // in the order of update_decisions
   std::vector<std::int64_t> inserted_review_ids;  // in the order of insert_import_reviews
+  std::vector<std::int64_t> inserted_forward_plan_ids;  // in the order of insert_forward_plan_items
 };
 
 struct BodyCount {
@@ -298,9 +306,13 @@ class Store {
   // The item queued from a document with this content hash, if any.
   virtual Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view hash) = 0;
 
+  // A body's forward plan, by planned date then id. kNotFound for an unknown item.
+  virtual Result<std::vector<publication::ForwardPlanItem>> ListForwardPlan(std::string_view body) = 0;
+  virtual Result<publication::ForwardPlanItem> FindForwardPlanItem(std::int64_t id) = 0;
+
   // A token that changes whenever any connection or process commits a write that can
   // change a public page: bodies, decisions, reference counters, calendar imports (due
-  // dates move), strategy progress and proposals. Accounts, sessions, blobs, mail and the
+  // dates move), strategy progress and proposals, forward plan items. Accounts, sessions, blobs, mail and the
   // audit log do not move it. Caches compare it to know when to drop what they hold.
   virtual Result<std::uint64_t> ChangeToken() = 0;
 };

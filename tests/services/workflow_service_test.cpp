@@ -93,6 +93,12 @@ class MeetingStore final : public storage::Store {
   Result<std::optional<std::int64_t>> FindImportReviewBySourceHash(std::string_view h) override {
     return inner_.FindImportReviewBySourceHash(h);
   }
+  Result<std::vector<publication::ForwardPlanItem>> ListForwardPlan(std::string_view b) override {
+    return inner_.ListForwardPlan(b);
+  }
+  Result<publication::ForwardPlanItem> FindForwardPlanItem(std::int64_t id) override {
+    return inner_.FindForwardPlanItem(id);
+  }
   Result<std::uint64_t> ChangeToken() override { return inner_.ChangeToken(); }
 
  private:

@@ -1002,6 +1002,7 @@ TEST(PostgresStore, MigratesSchemaTwoToThreeKeepingRecords) {
   PGconn* conn = PQconnectdb(url->c_str());
   ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
   PGresult* res = PQexec(conn, R"sql(
+DROP TABLE forward_plan_items;
 DROP TABLE published_versions, decision_redactions;
 DROP FUNCTION published_versions_immutable();
 DROP INDEX decisions_public;

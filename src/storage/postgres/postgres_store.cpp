@@ -13,6 +13,7 @@
 #include "storage/postgres/array_literal.hpp"
 #include "storage/postgres/calendar_rows.hpp"
 #include "storage/postgres/connection.hpp"
+#include "storage/postgres/forward_plan_rows.hpp"
 #include "storage/postgres/import_review_rows.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/strategy_rows.hpp"
@@ -616,6 +617,7 @@ class PostgresStore final : public Store {
       ASSENT_TRY(db.Query(kInsertEvent, EventParams(e)));
     }
     ASSENT_TRY(WriteStrategyRows(db, changes));
+    ASSENT_TRY(WriteForwardPlanItems(db, changes, result));
     // The counter row before the audit lock, in every transaction: one lock order, so
     // appenders never deadlock on each other.
     if (ChangesPublicPages(changes)) ASSENT_TRY(db.Query(kBumpChanges));
@@ -766,6 +768,16 @@ class PostgresStore final : public Store {
     if (!rows) return rows.error();
     if (rows->empty()) return Fail(ErrorCode::kNotFound, fmt::format("no blob {}", sha256));
     return HexDecode(rows->Text(0, 0));
+  }
+
+  Result<std::vector<publication::ForwardPlanItem>> ListForwardPlan(std::string_view body) override {
+    Lease db(*this);
+    return postgres::ReadForwardPlan(*db, body);
+  }
+
+  Result<publication::ForwardPlanItem> FindForwardPlanItem(std::int64_t id) override {
+    Lease db(*this);
+    return postgres::ReadForwardPlanItem(*db, id);
   }
 
   Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) override {

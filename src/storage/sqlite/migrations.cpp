@@ -339,6 +339,26 @@ BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 CREATE TRIGGER published_versions_immutable_delete BEFORE DELETE ON published_versions
 BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 )sql",
+    // 8: the forward plan: forthcoming decisions with planned dates, linked to the
+    // decision once taken (decision_id 0: not linked).
+    R"sql(
+CREATE TABLE forward_plan_items (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL DEFAULT 1,
+  body TEXT NOT NULL REFERENCES bodies(slug),
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  decision_maker TEXT NOT NULL,
+  planned_date TEXT NOT NULL,
+  part2_expected INTEGER NOT NULL,
+  decision_id INTEGER NOT NULL DEFAULT 0,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX forward_plan_items_body ON forward_plan_items(body, planned_date, id);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -16,6 +16,7 @@
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/fts_query.hpp"
+#include "storage/sqlite/forward_plan_rows.hpp"
 #include "storage/sqlite/import_review_rows.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/strategy_rows.hpp"
@@ -599,6 +600,7 @@ class SqliteStore final : public Store {
     }
     ASSENT_TRY(WriteCalendarImports(db, changes));
     ASSENT_TRY(WriteStrategyRows(db, changes));
+    ASSENT_TRY(WriteForwardPlanItems(db, changes, result));
     if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(AppendAudit(db, changes, result));
     ASSENT_TRY(tx->Commit());
@@ -811,6 +813,16 @@ class SqliteStore final : public Store {
       out.push_back(st->Text(0));
     }
     return out;
+  }
+
+  Result<std::vector<publication::ForwardPlanItem>> ListForwardPlan(std::string_view body) override {
+    Lease db(*this);
+    return sqlite::ReadForwardPlan(*db, body);
+  }
+
+  Result<publication::ForwardPlanItem> FindForwardPlanItem(std::int64_t id) override {
+    Lease db(*this);
+    return sqlite::ReadForwardPlanItem(*db, id);
   }
 
   Result<std::vector<ImportReview>> ListImportReviews(const ImportReviewQuery& query) override {

@@ -50,9 +50,10 @@ TEST(SqliteStore, RefusesANewerSchema) {
                 std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
 }
 
-// Undoes migrations 7 (publication), 6 (import review queue), 5 (strategy progress),
+// Undoes migrations 8 (forward plan), 7 (publication), 6 (import review queue), 5 (strategy progress),
 // 4 (calendar imports) and 3 on a database at the current schema.
 constexpr const char* kBackToSchemaTwo = R"sql(
+DROP TABLE forward_plan_items;
 DROP TABLE import_reviews; DROP TABLE strategy_progress; DROP TABLE strategy_proposals;
 DROP TABLE calendar_imports;
 DROP TABLE published_versions; DROP TABLE decision_redactions; DROP INDEX decisions_public;
