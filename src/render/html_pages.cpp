@@ -27,6 +27,8 @@ constexpr const char* kTemplateNames[] = {"layout",   "home",           "registe
                                           "staff_version",
                                           // the import review queue (import_pages.cpp)
                                           "staff_imports", "staff_import",
+                                          // compliance and the forward plan (compliance_pages.cpp)
+                                          "staff_compliance", "staff_forward_plan", "forward_plan",
                                           "staff_publication"};
 
 std::string_view VersionKindLabel(std::string_view kind) {

@@ -13,6 +13,7 @@
 
 #include "core/result.hpp"
 #include "publication/public_decision.hpp"
+#include "services/compliance.hpp"
 #include "services/register.hpp"
 #include "services/search.hpp"
 #include "services/strategy_register.hpp"
@@ -44,6 +45,8 @@ class HtmlPages {
   // a decision's printable notice.
   std::string Search(const services::SearchPage& page, std::string_view query) const;
   std::string Notice(const publication::PublicDecision& decision) const;
+  // A body's published forward plan (compliance_pages.cpp).
+  std::string ForwardPlan(const services::PublicForwardPlan& plan) const;
 
   // An error page in the same design. `message` must be safe to show to anyone.
   std::string Error(int status, std::string_view title, std::string_view message) const;

@@ -489,6 +489,16 @@ std::string StaffPages::Home(const StaffChrome& chrome, const HomeView& v) const
   d.set("has_start", mu::data(!v.may_start.empty()));
   d.set("administrator", mu::data(chrome.administrator));
   d.set("may_review_imports", mu::data(v.may_review_imports));
+  mu::data compliance = List();
+  for (const auto& b : v.compliance) {
+    mu::data item;
+    item.set("short_name", Str(b.short_name.empty() ? b.name : b.short_name));
+    item.set("compliance_href", Str("/staff/" + b.slug + "/compliance"));
+    item.set("plan_href", Str("/staff/" + b.slug + "/forward-plan"));
+    compliance.push_back(item);
+  }
+  d.set("compliance", compliance);
+  d.set("has_compliance", mu::data(!v.compliance.empty()));
   return InStaffLayout(html_.templates_, "Your work", List(), RenderWith(html_.templates_, "staff_home", d),
                        ChromeData(chrome));
 }

@@ -18,6 +18,7 @@
 #include "decisions/form.hpp"
 #include "render/html_pages.hpp"
 #include "render/import_pages.hpp"
+#include "services/compliance.hpp"
 #include "services/publication.hpp"
 #include "services/workflow.hpp"
 #include "workflow/chain.hpp"
@@ -69,6 +70,8 @@ struct HomeView {
   std::vector<WorkRow> drafts;
   std::vector<decisions::Body> may_start;  // bodies where the person may start a decision
   bool may_review_imports = false;         // links the import review queue
+  // Bodies whose compliance view and forward plan the person may see (services/compliance).
+  std::vector<decisions::Body> compliance;
 };
 
 struct UsersView {
@@ -197,6 +200,18 @@ struct PublicationView {
   std::map<std::string, std::string, std::less<>> values;
 };
 
+// The forward plan's staff page: the items with their slippage, the add form, and (when
+// `editing` names an item) that item's edit and link form (compliance_pages.cpp).
+struct ForwardPlanView {
+  const services::StaffForwardPlan& plan;
+  std::int64_t editing = 0;  // the item whose form is shown; 0: the list and the add form
+  std::vector<FieldError> errors;
+  std::string notice;
+  // What was typed, kept after a refusal: "title", "summary", "decision_maker",
+  // "planned_date", "part2_expected", "decision", "version".
+  std::map<std::string, std::string, std::less<>> values;
+};
+
 class StaffPages {
  public:
   explicit StaffPages(const HtmlPages& html) : html_(html) {}
@@ -214,6 +229,9 @@ class StaffPages {
   // stored text itself below; a snapshot that cannot be read is shown as stored.
   std::string Signed(const StaffChrome& chrome, const SignedView& view, const DecisionSetting& setting) const;
   std::string Publication(const StaffChrome& chrome, const PublicationView& view) const;
+  // The compliance view and the forward plan (compliance_pages.cpp).
+  std::string Compliance(const StaffChrome& chrome, const services::StaffCompliance& compliance) const;
+  std::string ForwardPlan(const StaffChrome& chrome, const ForwardPlanView& view) const;
   std::string Error(const StaffChrome& chrome, int status, std::string_view title,
                     std::string_view message) const;
   // The import review queue (import_pages.cpp).

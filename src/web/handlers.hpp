@@ -21,6 +21,8 @@ Response StrategyPageHandler(const Request& req, const RouteParams& params, Site
 Response StrategyJsonHandler(const Request& req, const RouteParams& params, Site& site);
 Response StrategyReportHandler(const Request& req, const RouteParams& params, Site& site);
 Response StrategyReportCsvHandler(const Request& req, const RouteParams& params, Site& site);
+// A body's published forward plan (compliance_handlers.cpp).
+Response ForwardPlanPageHandler(const Request& req, const RouteParams& params, Site& site);
 Response HealthHandler(const Request& req, const RouteParams& params, Site& site);
 // The open register (open_data_handlers.cpp): search as a page, a feed and JSON; a
 // register's Atom feed and CSV; the printable notice; the /api/v1 routes.

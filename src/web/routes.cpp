@@ -97,6 +97,19 @@ constexpr Route kRoutes[] = {
      .access = Access::kSignedIn, .csrf = true, .staff = &PublishPost},
     {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/correct",
      .access = Access::kSignedIn, .csrf = true, .staff = &CorrectPost},
+    // compliance and the forward plan (compliance_handlers.cpp); the services check the body roles
+    {.method = Method::kGet, .pattern = "/staff/{body}/compliance", .access = Access::kSignedIn,
+     .staff = &CompliancePage},
+    {.method = Method::kGet, .pattern = "/staff/{body}/compliance.csv", .access = Access::kSignedIn,
+     .staff = &ComplianceCsv},
+    {.method = Method::kGet, .pattern = "/staff/{body}/forward-plan", .access = Access::kSignedIn,
+     .staff = &ForwardPlanPage},
+    {.method = Method::kPost, .pattern = "/staff/{body}/forward-plan", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ForwardPlanPost},
+    {.method = Method::kGet, .pattern = "/staff/{body}/forward-plan/{id}", .access = Access::kSignedIn,
+     .staff = &ForwardPlanItemPage},
+    {.method = Method::kPost, .pattern = "/staff/{body}/forward-plan/{id}", .access = Access::kSignedIn,
+     .csrf = true, .staff = &ForwardPlanItemPost},
 
     // public: pattern                             cache  handler
     Public("/", true, &HomePage),
@@ -107,6 +120,8 @@ constexpr Route kRoutes[] = {
     Public("/{body}/decisions", true, &RegisterPageHandler),
     Public("/{body}/decisions/{ref}.json", true, &DecisionJsonHandler),
     Public("/{body}/decisions/{ref}", true, &DecisionPageHandler),
+    // Slippage depends on today's date: not cached (like the strategy pages).
+    Public("/{body}/forward-plan", false, &ForwardPlanPageHandler),
     Public("/strategies", false, &StrategiesPageHandler),
     Public("/strategies.json", false, &StrategiesJsonHandler),
     Public("/api/v1/strategies", false, &StrategiesJsonHandler),

@@ -85,6 +85,10 @@ TEST(Routes, StaffPathsReachTheirOwnRoutes) {
       {Method::kGet, "/staff/decisions/12/attachments/ab12", "/staff/decisions/{id}/attachments/{sha256}"},
       {Method::kGet, "/staff/decisions/12/signed/ab12", "/staff/decisions/{id}/signed/{content_hash}"},
       {Method::kPost, "/staff/decisions/12/withdraw", "/staff/decisions/{id}/withdraw"},
+      {Method::kGet, "/staff/cumbria/compliance", "/staff/{body}/compliance"},
+      {Method::kGet, "/staff/cumbria/compliance.csv", "/staff/{body}/compliance.csv"},
+      {Method::kPost, "/staff/cumbria/forward-plan", "/staff/{body}/forward-plan"},
+      {Method::kPost, "/staff/cumbria/forward-plan/3", "/staff/{body}/forward-plan/{id}"},
   };
   for (const auto& c : cases) {
     RouteParams p;

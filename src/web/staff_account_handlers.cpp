@@ -12,6 +12,7 @@
 #include "services/workflow.hpp"
 #include "web/cookies.hpp"
 #include "web/handlers.hpp"
+#include "services/compliance.hpp"
 #include "services/import_review.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/url.hpp"
@@ -222,6 +223,7 @@ Response StaffHomePage(const StaffCall& call, Site& site) {
     if (user.HasRole(b.slug, "originating_officer") || user.HasRole(b.slug, "governance_officer")) {
       view.may_start.push_back(b);
     }
+    if (services::MayViewCompliance(b.slug, services::ActorFor(user))) view.compliance.push_back(b);
   }
   auto row = [&](const services::WorkItem& w) {
     render::WorkRow r;

@@ -72,6 +72,13 @@ Response RedactionPost(const StaffCall& call, Site& site);
 Response RedactionSignOffPost(const StaffCall& call, Site& site);
 Response PublishPost(const StaffCall& call, Site& site);
 Response CorrectPost(const StaffCall& call, Site& site);
+// Compliance and the forward plan (compliance_handlers.cpp).
+Response CompliancePage(const StaffCall& call, Site& site);
+Response ComplianceCsv(const StaffCall& call, Site& site);
+Response ForwardPlanPage(const StaffCall& call, Site& site);
+Response ForwardPlanPost(const StaffCall& call, Site& site);
+Response ForwardPlanItemPage(const StaffCall& call, Site& site);
+Response ForwardPlanItemPost(const StaffCall& call, Site& site);
 
 // Shared by the pipeline and the handlers.
 inline constexpr std::string_view kStaffCache = "no-store";

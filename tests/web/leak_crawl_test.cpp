@@ -117,6 +117,16 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
   for (const auto& m : kMarkers) cs.insert_decisions.push_back(m.plant(m.text));
   auto applied = site.store().Apply(cs);
   ASSERT_TRUE(applied) << applied.error().ToString();
+  // A forward plan item linked to the decided decision that is not yet published: the
+  // public forward plan must not name it (its reference, its address) until it is.
+  publication::ForwardPlanItem item;
+  item.body = "cumbria";
+  item.title = "Fleet strategy refresh";
+  item.summary = "A new fleet strategy.";
+  item.decision_maker = "Police & Crime Commissioner";
+  item.planned_date = *Date::ParseIso("2019-06-01");
+  item.decision_id = applied->inserted_ids.back();  // "decided, not yet published", the last marker
+  ASSERT_TRUE(site.store().Apply({.insert_forward_plan_items = {item}}));
   testing_support::WebSite::Serving serving;
   serving.staff = false;
   serving.base_url = kBase;
@@ -128,7 +138,8 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
                                    "/search", "/search?q=strategy", "/search.atom?q=strategy",
                                    "/api/v1/search?q=strategy", "/no/such/page", "/api/v1/nope",
                                    "/search?q=x&year=bad", "/api/v1/search?q=x&status=draft",
-                                   "/cumbria/decisions.csv", "/cumbria/decisions.atom"};
+                                   "/cumbria/decisions.csv", "/cumbria/decisions.atom",
+                                   "/cumbria/forward-plan"};
   // Searches for each marker in capitals: the engines fold case, so they find the stored
   // (lower-case) text if it is indexed, while the page's echo of the query ("You searched
   // for ...") is in capitals and cannot be mistaken for a leak.
@@ -182,6 +193,10 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
                            "/cumbria/decisions/043-2019.json", "/essex/decisions.atom"}) {
     EXPECT_TRUE(seen.count(must)) << must << " was not reached by following links";
   }
+  auto plan = testing_support::Get(site.port(), "/cumbria/forward-plan");
+  EXPECT_EQ(plan.status, 200);
+  EXPECT_NE(plan.body.find("Fleet strategy refresh"), std::string::npos);
+  EXPECT_EQ(plan.body.find("046"), std::string::npos) << "the unpublished linked decision is named";
   // The markers are really there for staff: the test could fail.
   auto stored = site.store().FindDecision("cumbria", "041-2019");
   ASSERT_TRUE(stored);

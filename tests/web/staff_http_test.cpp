@@ -14,6 +14,7 @@
 #include "accounts/secrets.hpp"
 #include "core/instant.hpp"
 #include "services/accounts.hpp"
+#include "services/compliance.hpp"
 #include "services/import_records.hpp"
 #include "services/publication.hpp"
 #include "services/strategy_files.hpp"
@@ -309,6 +310,24 @@ class StaffHttpTest : public ::testing::Test {
 
   static std::string D(std::int64_t id) { return "/staff/decisions/" + std::to_string(id); }
 
+  // A Cumbria forward plan item added by the chief executive.
+  static std::int64_t PlanItem(const std::string& title = "Estates strategy refresh",
+                               const std::string& planned = "2026-06-01") {
+    publication::ForwardPlanInput in{title, "Refresh the estates strategy for 2027-2031.",
+                                     "Police & Crime Commissioner", planned, false};
+    auto id = services::AddForwardPlanItem(store(), "cumbria", in, ActorOf("cu_ce"), Instant::Now());
+    EXPECT_TRUE(id) << id.error().ToString();
+    return *id;
+  }
+  static std::string Fp(std::int64_t id) { return "/staff/cumbria/forward-plan/" + std::to_string(id); }
+  static std::string PlanForm(const std::string& title = "Fleet replacement", const std::string& extra = "") {
+    std::string form = Form({{"title", title},
+                             {"summary", "Replace 40 response vehicles."},
+                             {"decision_maker", "Police & Crime Commissioner"},
+                             {"planned_date", "2026-09-01"}});
+    return extra.empty() ? form : form + "&" + extra;
+  }
+
   // A Cumbria document queued for review (its outcome unknown), with a reference of its own.
   static std::int64_t Queued() {
     static int next = 100;
@@ -375,6 +394,7 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
   const std::int64_t decided = Decided();
   const std::string attached_sha = Load(attached).attachments.at(0).sha256;
   const std::int64_t queued = Queued();
+  const std::int64_t plan_item = PlanItem();
   std::string signed_hash;
   for (const auto& s : Load(submitted).signoffs) signed_hash = s.content_hash;
   ASSERT_FALSE(signed_hash.empty());
@@ -544,6 +564,23 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
                            {"section.executive_summary", "Replace the custody suite cameras this year."}})};
        },
        {403, 403, 403, 303, 403, 403, 403, 403, 404, 403}},
+      // Compliance: chief executive / deputy, monitoring officer, governance officer,
+      // treasurer, commissioner, administrator. The forward plan: the chief executive,
+      // deputy or governance officer edit it; the compliance roles may read it.
+      {Method::kGet, "/staff/{body}/compliance", same("/staff/cumbria/compliance"),
+       {303, 403, 200, 200, 200, 200, 200, 403, 403, 200}},
+      {Method::kGet, "/staff/{body}/compliance.csv", same("/staff/cumbria/compliance.csv"),
+       {303, 403, 200, 200, 200, 200, 200, 403, 403, 200}},
+      {Method::kGet, "/staff/{body}/forward-plan", same("/staff/cumbria/forward-plan"),
+       {303, 403, 200, 200, 200, 200, 200, 403, 403, 200}},
+      {Method::kPost, "/staff/{body}/forward-plan",
+       [](Col) { return Cell{"/staff/cumbria/forward-plan", PlanForm()}; },
+       {403, 403, 303, 303, 303, 403, 403, 403, 403, 403}},
+      {Method::kGet, "/staff/{body}/forward-plan/{id}", same(Fp(plan_item)),
+       {303, 403, 200, 200, 200, 403, 403, 403, 403, 403}},
+      {Method::kPost, "/staff/{body}/forward-plan/{id}",
+       [](Col) { return Cell{Fp(PlanItem()), PlanForm("Estates strategy (revised)", "version=1")}; },
+       {403, 403, 303, 303, 303, 403, 403, 403, 403, 403}},
       // The strategy register: only the body's strategy lead or chief executive may edit.
       {Method::kGet, "/staff/strategies", same("/staff/strategies"),
        {303, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
@@ -1160,6 +1197,124 @@ TEST_F(StaffHttpTest, AReviewerSeesUnknownFieldsFlaggedCorrectsThemAndConfirms) 
   EXPECT_EQ(noreason.status, 400);
   EXPECT_NE(noreason.body.find("id=\"reason-error\""), std::string::npos);
   EXPECT_EQ(store().FindImportReview(other)->state, storage::ReviewState::kAwaiting);
+}
+
+// ---------------------------------------------------------------- compliance and the forward plan
+
+TEST_F(StaffHttpTest, TheComplianceViewAndItsCsvShowWhatIsDueAndDeferred) {
+  const std::string formula = "=HYPERLINK(\"http://evil.example\") compliance row";
+  std::int64_t due = Planned(formula);
+  publication::PlanInput defer{decisions::PlanKind::kDefer};
+  defer.reason = "Compliance test: procurement under way";
+  defer.until = Date{std::chrono::year_month_day{Instant::Now().UkDate().days() + std::chrono::days{40}}};
+  std::int64_t deferred = Planned("Compliance deferred decision", defer);
+
+  auto page = Get("/staff/cumbria/compliance", &AgentFor("cu_go"));
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 2000);
+  EXPECT_EQ(page.headers["cache-control"], "no-store");
+  EXPECT_NE(page.body.find("id=\"compliance-summary\""), std::string::npos);
+  EXPECT_NE(page.body.find("HYPERLINK(&quot;http://evil.example&quot;) compliance row"), std::string::npos);
+  EXPECT_NE(page.body.find("Compliance test: procurement under way"), std::string::npos);
+  EXPECT_NE(page.body.find(D(due) + "/publication"), std::string::npos);
+  EXPECT_NE(page.body.find(D(deferred) + "/publication"), std::string::npos);
+  EXPECT_EQ(page.body.find(kMarker), std::string::npos) << "no Part 2 text on the compliance view";
+
+  auto csv = Get("/staff/cumbria/compliance.csv", &AgentFor("cu_cfo"));
+  ASSERT_EQ(csv.status, 200) << csv.body.substr(0, 2000);
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.headers["cache-control"], "no-store");
+  EXPECT_NE(csv.headers["content-disposition"].find("attachment; filename=\"cumbria-compliance-"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("\"section\",\"reference\",\"title\",\"decision_date\",\"due_date\"", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("\"'=HYPERLINK(\"\"http://evil.example\"\") compliance row\""), std::string::npos)
+      << "spreadsheet-safe: a formula is quoted with an apostrophe\n" << csv.body;
+  const std::string ref = Load(deferred).reference;
+  EXPECT_NE(csv.body.find("\"deferred\",\"" + ref + "\",\"Compliance deferred decision\""), std::string::npos)
+      << csv.body;
+  EXPECT_NE(csv.body.find("\"Compliance test: procurement under way\""), std::string::npos);
+  EXPECT_EQ(csv.body.find(kMarker), std::string::npos);
+
+  // Refused: an originating officer, another body's officer; a bad year; an unknown body.
+  for (const char* who : {"cu_oo", "la_cc"}) {
+    for (const char* path : {"/staff/cumbria/compliance", "/staff/cumbria/compliance.csv"}) {
+      auto refused = Get(path, &AgentFor(who));
+      EXPECT_EQ(refused.status, 403) << who << " " << path;
+      EXPECT_EQ(refused.body.find("Compliance deferred decision"), std::string::npos) << who << " " << path;
+    }
+  }
+  EXPECT_EQ(Get("/staff/cumbria/compliance?year=20x6", &AgentFor("cu_ce")).status, 400);
+  EXPECT_EQ(Get("/staff/atlantis/compliance", &AgentFor("admin")).status, 404);
+  auto other_year = Get("/staff/cumbria/compliance.csv?year=2011", &AgentFor("cu_ce"));
+  ASSERT_EQ(other_year.status, 200);
+  EXPECT_EQ(other_year.body.find("Compliance deferred decision"), std::string::npos) << "filtered by year";
+}
+
+TEST_F(StaffHttpTest, ForwardPlanFormsShowErrorsBesideFieldsStoreNothingAndPublishOnlyPublicLinks) {
+  const Agent& go = AgentFor("cu_go");
+  auto before = store().ListForwardPlan("cumbria");
+  ASSERT_TRUE(before);
+
+  // Bad input: every problem beside its field, nothing stored.
+  auto bad = Post("/staff/cumbria/forward-plan", go,
+                  Form({{"title", " "}, {"summary", "Something"}, {"decision_maker", ""}, {"planned_date", "1 June"}}));
+  EXPECT_EQ(bad.status, 400) << bad.body.substr(0, 2000);
+  EXPECT_NE(bad.body.find("id=\"title-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"decision_maker-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"planned_date-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("&apos;1 June&apos; is not a date"), std::string::npos) << bad.body.substr(0, 4000);
+  EXPECT_EQ(bad.body.find("id=\"summary-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find(">Something</textarea>"), std::string::npos) << "what was typed is kept";
+  // No CSRF token: refused, nothing stored.
+  auto forged = Send("POST", "/staff/cumbria/forward-plan", &go, PlanForm("Forged item"));
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(store().ListForwardPlan("cumbria")->size(), before->size());
+
+  auto added = Post("/staff/cumbria/forward-plan", go, PlanForm("Public forward plan item", "part2_expected=yes"));
+  ASSERT_EQ(added.status, 303) << added.body.substr(0, 2000);
+  EXPECT_EQ(added.headers["location"], "/staff/cumbria/forward-plan?done=added");
+  auto plan = store().ListForwardPlan("cumbria");
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->size(), before->size() + 1);
+  std::int64_t id = 0;
+  for (const auto& item : *plan) {
+    if (item.title == "Public forward plan item") id = item.id;
+  }
+  ASSERT_NE(id, 0);
+  EXPECT_TRUE(store().FindForwardPlanItem(id)->part2_expected);
+
+  // Linked to a decided decision that is not published: staff see it, the public do not.
+  std::int64_t decided = Decided("Forward plan linked decision");
+  const std::string ref = Load(decided).reference;
+  auto linked = Post(Fp(id), go, PlanForm("Public forward plan item", "version=1&decision=" + std::to_string(decided)));
+  ASSERT_EQ(linked.status, 303) << linked.body.substr(0, 2000);
+  auto staff_page = Get("/staff/cumbria/forward-plan", &go);
+  ASSERT_EQ(staff_page.status, 200);
+  EXPECT_NE(staff_page.body.find(ref), std::string::npos);
+  auto public_page = Get("/cumbria/forward-plan");
+  ASSERT_EQ(public_page.status, 200);
+  EXPECT_NE(public_page.body.find("Public forward plan item"), std::string::npos);
+  EXPECT_EQ(public_page.body.find(ref), std::string::npos) << "an unpublished decision is not named";
+  EXPECT_EQ(public_page.body.find("Forward plan linked decision"), std::string::npos);
+  EXPECT_EQ(public_page.body.find("/staff/"), std::string::npos);
+  auto history = store().ListAuditEvents(0, 100000);
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->back().action, "forward-plan.link");
+
+  // Once published, its public reference links to the register.
+  ASSERT_TRUE(services::SetPublicationPlan(store(), Workflow(), decided, {decisions::PlanKind::kPublish},
+                                           ActorOf("cu_ce"), Instant::Now()));
+  ASSERT_TRUE(services::Publish(store(), Workflow(), decided, ActorOf("cu_ce"), Instant::Now()));
+  public_page = Get("/cumbria/forward-plan");
+  EXPECT_NE(public_page.body.find("/cumbria/decisions/" + decisions::ReferenceSlug(ref)), std::string::npos);
+
+  // A stale version and a decision not of this body are refused beside the form; nothing changes.
+  auto stored = *store().FindForwardPlanItem(id);
+  auto stale = Post(Fp(id), go, PlanForm("Stale title", "version=1"));
+  EXPECT_EQ(stale.status, 409) << stale.body.substr(0, 2000);
+  auto wrong = Post(Fp(id), go, PlanForm("Public forward plan item", "version=" + std::to_string(stored.version) +
+                                                                          "&decision=" + std::to_string(decided + 100000)));
+  EXPECT_EQ(wrong.status, 400) << wrong.body.substr(0, 2000);
+  EXPECT_NE(wrong.body.find("id=\"decision-error\""), std::string::npos);
+  EXPECT_EQ(*store().FindForwardPlanItem(id), stored);
 }
 
 }  // namespace
