@@ -130,6 +130,17 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
     }
   }
 
+  // Each body's forward plan (after the decisions its items link to). Items are numbered
+  // afresh in the target; everything else is kept.
+  for (const auto& b : *bodies) {
+    auto items = from.ListForwardPlan(b.slug);
+    if (!items) return items.error();
+    if (items->empty()) continue;
+    storage::ChangeSet cs;
+    cs.insert_forward_plan_items = std::move(*items);
+    if (auto r = to.Apply(cs); !r) return Partly(r.error(), "the forward plan");
+  }
+
   auto calendars = from.ListCalendarImports();
   if (!calendars) return calendars.error();
   if (!calendars->empty()) {
@@ -218,6 +229,24 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
     return Fail(ErrorCode::kInternal, "verification failed: the reference counters differ");
   }
   report.reference_counters = static_cast<int>(c1->size());
+
+  for (const auto& x : *a) {
+    auto p1 = from.ListForwardPlan(x.body.slug);
+    auto p2 = to.ListForwardPlan(x.body.slug);
+    if (!p1) return p1.error();
+    if (!p2) return p2.error();
+    bool same = p1->size() == p2->size();
+    for (std::size_t i = 0; same && i < p1->size(); ++i) {
+      auto mine = (*p1)[i];
+      mine.id = (*p2)[i].id;  // numbered afresh in the target
+      mine.version = (*p2)[i].version;
+      same = mine == (*p2)[i];
+    }
+    if (!same) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("verification failed: the forward plan of {} differs in the target", x.body.slug));
+    }
+  }
 
   auto k1 = from.ListCalendarImports();
   auto k2 = to.ListCalendarImports();

@@ -1,5 +1,7 @@
 // The forward plan's items, on every backend (StoreContract is instantiated for SQLite
 // file, SQLite memory and PostgreSQL in store_contract.cpp).
+#include "services/store_copy.hpp"
+#include "storage/open_store.hpp"
 #include "tests/storage/store_contract.hpp"
 
 namespace assent::testing_support {
@@ -108,6 +110,31 @@ TEST_P(StoreContract, ForwardPlanUpdatesAreVersionCheckedAndLinkOnlyTheirBodysDe
   ASSERT_TRUE(plan);
   ASSERT_EQ(plan->size(), 1u) << "a failed batch writes nothing";
   EXPECT_EQ((*plan)[0], want);
+}
+
+TEST_P(StoreContract, CopyStoreMovesTheForwardPlanAndVerifiesIt) {
+  ASSERT_TRUE(store_->Apply({.put_bodies = {SampleBody("cumbria")}}));
+  auto decided = store_->Apply({.insert_decisions = {SampleDecision("cumbria", "001/2026")}});
+  ASSERT_TRUE(decided);
+  ForwardPlanItem linked = Item("cumbria", "CCTV", "2026-06-01");
+  linked.decision_id = decided->inserted_ids[0];
+  ASSERT_TRUE(store_->Apply({.insert_forward_plan_items = {Item("cumbria", "Estates", "2026-06-01"), linked}}));
+  auto target = storage::OpenStore("sqlite::memory:");
+  ASSERT_TRUE(target);
+  auto copied = services::CopyStore(*store_, **target);
+  ASSERT_TRUE(copied) << copied.error().ToString();
+  auto theirs = (*target)->ListForwardPlan("cumbria");
+  ASSERT_TRUE(theirs);
+  ASSERT_EQ(theirs->size(), 2u);
+  EXPECT_EQ((*theirs)[1].title, "CCTV");
+  EXPECT_EQ((*theirs)[1].decision_id, decided->inserted_ids[0]) << "decisions keep their ids";
+  ASSERT_TRUE(services::VerifyCopy(*store_, **target));
+  ForwardPlanItem moved = (*theirs)[0];
+  moved.title = "Estates (changed)";
+  ASSERT_TRUE((*target)->Apply({.update_forward_plan_items = {moved}}));
+  auto differs = services::VerifyCopy(*store_, **target);
+  ASSERT_FALSE(differs);
+  EXPECT_EQ(differs.error().message, "verification failed: the forward plan of cumbria differs in the target");
 }
 
 }  // namespace
