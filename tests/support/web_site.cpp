@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/calendar_file.hpp"
 #include "services/demo_data.hpp"
 #include "storage/open_store.hpp"
 #include "tests/support/files.hpp"
@@ -22,6 +23,10 @@ void WebSite::Open(const std::string& db_name) {
   auto schemes = services::LoadDelegationSchemes(SourceDir() + "/demo/bodies.toml");
   ASSERT_TRUE(schemes) << schemes.error().ToString();
   catalogue_.schemes = std::move(*schemes);
+  // The bundled bank holidays, as `serve` loads them: due dates and the compliance view.
+  auto calendar = services::LoadCalendarFile(SourceDir() + "/calendars/bank-holidays.json");
+  ASSERT_TRUE(calendar) << calendar.error().ToString();
+  catalogue_.calendar = std::move(*calendar);
   auto demo = services::LoadDemoIfEmpty(*store_, catalogue_, SourceDir() + "/demo");
   ASSERT_TRUE(demo) << demo.error().ToString();
 }

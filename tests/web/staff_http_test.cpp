@@ -1284,7 +1284,8 @@ TEST_F(StaffHttpTest, ForwardPlanFormsShowErrorsBesideFieldsStoreNothingAndPubli
   // Linked to a decided decision that is not published: staff see it, the public do not.
   std::int64_t decided = Decided("Forward plan linked decision");
   const std::string ref = Load(decided).reference;
-  auto linked = Post(Fp(id), go, PlanForm("Public forward plan item", "version=1&decision=" + std::to_string(decided)));
+  auto linked = Post(Fp(id), go, PlanForm("Public forward plan item",
+                                                  "part2_expected=yes&version=1&decision=" + std::to_string(decided)));
   ASSERT_EQ(linked.status, 303) << linked.body.substr(0, 2000);
   auto staff_page = Get("/staff/cumbria/forward-plan", &go);
   ASSERT_EQ(staff_page.status, 200);
