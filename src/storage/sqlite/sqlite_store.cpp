@@ -598,7 +598,7 @@ class SqliteStore final : public Store {
       ASSENT_TRY(st->Run());
     }
     ASSENT_TRY(WriteCalendarImports(db, changes));
-    ASSENT_TRY(WriteStrategyRows(db, changes));
+    ASSENT_TRY(WriteStrategyRows(db, changes, result));
     if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(AppendAudit(db, changes, result));
     ASSENT_TRY(tx->Commit());
