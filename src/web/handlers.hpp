@@ -21,6 +21,7 @@ Response StrategyPageHandler(const Request& req, const RouteParams& params, Site
 Response StrategyJsonHandler(const Request& req, const RouteParams& params, Site& site);
 Response StrategyReportHandler(const Request& req, const RouteParams& params, Site& site);
 Response StrategyReportCsvHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyAtomHandler(const Request& req, const RouteParams& params, Site& site);
 Response HealthHandler(const Request& req, const RouteParams& params, Site& site);
 // The open register (open_data_handlers.cpp): search as a page, a feed and JSON; a
 // register's Atom feed and CSV; the printable notice; the /api/v1 routes.
@@ -46,5 +47,7 @@ Response HtmlError(const Site& site, const Error& e);
 Response JsonError(const Error& e);
 // The headers every public JSON answer carries (CORS for open data).
 const std::vector<Header>& JsonHeaders();
+// The public address for absolute links in feeds and CSV, without a trailing slash.
+std::string PublicBaseUrl(const Site& site);
 
 }  // namespace assent::web
