@@ -33,6 +33,11 @@ int CopyAndVerify(storage::Store& from, storage::Store& to, const std::string& f
   std::printf("copied %d bodies, %lld decisions and %d reference counters from %s to %s\n",
               copied->bodies, static_cast<long long>(copied->decisions), copied->reference_counters,
               app::MaskSecrets(from_name).c_str(), app::MaskSecrets(to_name).c_str());
+  if (copied->strategy_progress > 0 || copied->strategy_proposals > 0) {
+    std::printf("copied %lld strategy progress entries and %lld version proposals\n",
+                static_cast<long long>(copied->strategy_progress),
+                static_cast<long long>(copied->strategy_proposals));
+  }
   if (!verify) return kExitOk;
   auto checked = services::VerifyCopy(from, to);
   if (!checked) return Report(checked.error());

@@ -142,6 +142,7 @@ std::string HtmlPages::Register(const services::RegisterPage& page) const {
   d.set("json_href", Str(base + ".json" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
   d.set("csv_href", Str(base + ".csv" + (page.year ? "?year=" + std::to_string(*page.year) : "")));
   d.set("atom_href", Str(base + ".atom"));
+  d.set("strategies_atom_href", Str("/" + page.body.slug + "/strategies.atom"));
   d.set("body_slug", Str(page.body.slug));
   d.set("year_caption", Str(page.year ? fmt::format("Decisions taken in {}", *page.year)
                                       : std::string("All decisions")));

@@ -315,10 +315,14 @@ std::string HtmlPages::StrategyList(const services::StrategyListPage& page) cons
   d.set("as_of", Str(page.as_of.ToLong()));
   d.set("register_href", Str("/" + page.body.slug + "/decisions"));
   d.set("json_href", Str("/" + page.body.slug + "/strategies.json"));
+  d.set("atom_href", Str("/" + page.body.slug + "/strategies.atom"));
   d.set("tl", TimelineData(page.timeline, false));
   d.set("timeline_partial", Partial(templates_, "timeline"));
+  const std::string feed = "/" + page.body.slug + "/strategies.atom";
+  const std::string feed_title = "Strategy progress and versions – " + page.body.name;
   return InLayout(templates_, "Strategies – " + page.body.name, Crumbs(page.body, false),
-                  RenderWith(templates_, "strategies", d), "/" + page.body.slug + "/strategies.json");
+                  RenderWith(templates_, "strategies", d), "/" + page.body.slug + "/strategies.json",
+                  AtomAlternate{feed, feed_title});
 }
 
 std::string HtmlPages::Strategy(const services::StrategyPage& page) const {
@@ -326,6 +330,7 @@ std::string HtmlPages::Strategy(const services::StrategyPage& page) const {
   const auto& links = page.links;
   mu::data d;
   StrategyHeader(d, page);
+  d.set("atom_href", Str("/" + page.body.slug + "/strategies.atom"));
   d.set("summary", Blocks(s.summary));
   d.set("period", Str(Period(s)));
   d.set("period_note", Opt(s.period_note));
@@ -458,8 +463,10 @@ std::string HtmlPages::Strategy(const services::StrategyPage& page) const {
   d.set("influences", influences);
   d.set("has_influences", mu::data(!s.influences.empty()));
 
+  const std::string feed = "/" + page.body.slug + "/strategies.atom";
+  const std::string feed_title = "Strategy progress and versions – " + page.body.name;
   return InLayout(templates_, s.title, Crumbs(page.body, true), RenderWith(templates_, "strategy", d),
-                  StrategyUrl(s) + ".json");
+                  StrategyUrl(s) + ".json", AtomAlternate{feed, feed_title});
 }
 
 std::string HtmlPages::StrategyReport(const services::StrategyPage& page) const {

@@ -121,6 +121,22 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
   }
   if (auto r = flush(); !r) return r.error();
 
+  // The strategy register's stored entries, after the decisions their proposals name: one
+  // transaction per body.
+  for (const auto& b : *bodies) {
+    auto entries = from.ListStrategyProgress(b.slug, "");
+    if (!entries) return entries.error();
+    auto proposals = from.ListStrategyProposals(b.slug, "");
+    if (!proposals) return proposals.error();
+    if (entries->empty() && proposals->empty()) continue;
+    storage::ChangeSet cs;
+    cs.copy_strategy_progress = std::move(*entries);
+    cs.copy_strategy_proposals = std::move(*proposals);
+    if (auto r = to.Apply(cs); !r) return Partly(r.error(), "the strategy progress of " + b.slug);
+    report.strategy_progress += static_cast<std::int64_t>(cs.copy_strategy_progress.size());
+    report.strategy_proposals += static_cast<std::int64_t>(cs.copy_strategy_proposals.size());
+  }
+
   auto counters = from.ListReferenceCounters();
   if (!counters) return counters.error();
   report.reference_counters = static_cast<int>(counters->size());
@@ -221,6 +237,32 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
     });
     if (!r) return r.error();
   }
+  for (const auto& x : *a) {
+    const std::string& slug = x.body.slug;
+    auto p1 = from.ListStrategyProgress(slug, "");
+    auto p2 = to.ListStrategyProgress(slug, "");
+    if (!p1) return p1.error();
+    if (!p2) return p2.error();
+    if (*p1 != *p2) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("verification failed: the strategy progress of {} differs in the target "
+                              "({} entries in the source, {} in the target)",
+                              slug, p1->size(), p2->size()));
+    }
+    auto q1 = from.ListStrategyProposals(slug, "");
+    auto q2 = to.ListStrategyProposals(slug, "");
+    if (!q1) return q1.error();
+    if (!q2) return q2.error();
+    if (*q1 != *q2) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("verification failed: the version proposals of {} differ in the target "
+                              "({} in the source, {} in the target)",
+                              slug, q1->size(), q2->size()));
+    }
+    report.strategy_progress += static_cast<std::int64_t>(p1->size());
+    report.strategy_proposals += static_cast<std::int64_t>(q1->size());
+  }
+
   auto c1 = from.ListReferenceCounters();
   auto c2 = to.ListReferenceCounters();
   if (!c1) return c1.error();

@@ -164,13 +164,11 @@ Result<std::int64_t> ProposeVersion(storage::Store& store, const WorkflowSetup& 
     return Fail(ErrorCode::kInvalidInput, "enter the new version's label, for example \"2026 refresh (V2.0)\"",
                 "label");
   }
-  auto id = CreateDraft(store, setup, body, fmt::format("{}: {}", s->title, label), actor, now);
-  if (!id) return id.error();
-  // A second transaction: CreateDraft writes the draft itself. Should this one fail, the
-  // draft remains as an ordinary draft its author can withdraw.
-  storage::ChangeSet cs;
+  // The draft and its proposal in one transaction: both are written, or neither.
+  auto cs = DraftChanges(store, setup, body, fmt::format("{}: {}", s->title, label), actor, now);
+  if (!cs) return cs.error();
   strategy::VersionProposal p{.body = b.slug, .strategy = s->id, .label = label,
-                              .changes = Clip(input.changes, kMaxText), .decision_id = *id,
+                              .changes = Clip(input.changes, kMaxText), .decision_id = 0,
                               .proposed_by = actor.username, .proposed_at = now.ToIso()};
   audit::NewEvent e;
   e.at = now.ToIso();
@@ -178,12 +176,13 @@ Result<std::int64_t> ProposeVersion(storage::Store& store, const WorkflowSetup& 
   e.actor = actor.username;
   e.action = std::string(audit::action::kStrategyVersion);
   e.detail = fmt::format("proposed version '{}' of {}", label, s->Key());
-  e.decision_id = *id;
-  cs.audit.push_back(std::move(e));
-  cs.insert_strategy_proposals.push_back(std::move(p));
-  auto applied = store.Apply(cs);
+  e.inserted_decision = 0;
+  cs->audit.push_back(std::move(e));
+  cs->insert_proposals_of_new_decisions.push_back({std::move(p), 0});
+  auto applied = store.Apply(*cs);
   if (!applied) return applied.error();
-  return *id;
+  if (applied->inserted_ids.empty()) return Fail(ErrorCode::kInternal, "no decision id assigned");
+  return applied->inserted_ids.front();
 }
 
 Result<std::vector<StaffStrategyRow>> ListEditableStrategies(storage::Store& store,
@@ -242,7 +241,7 @@ Result<std::vector<RecentProgress>> ListRecentProgress(storage::Store& store,
     if (!s) continue;  // a strategy no longer in the data files
     const strategy::Deliverable* d = strategy::FindDeliverable(*s, it->deliverable);
     if (!d) continue;
-    out.push_back({it->when, it->recorded_at, s->title, d->title, it->text, it->status,
+    out.push_back({it->id, it->when, it->recorded_at, s->title, d->id, d->title, it->text, it->status,
                    fmt::format("/{}/strategies/{}", s->body, s->id)});
   }
   return out;

@@ -59,10 +59,10 @@ Result<ProgressImport> ImportProgressCsv(storage::Store& store, const strategy::
                                          std::string_view file_name, std::string_view text,
                                          bool dry_run, const AuditActor& actor, Instant now);
 
-// "Start a new version": a draft decision for the body (services::CreateDraft, so its
+// "Start a new version": a draft decision for the body (services::DraftChanges, so the
 // rule on who may start a decision applies too) titled after the strategy and label, and
-// the stored proposal linking it. Returns the decision id. kInvalidInput "label" when
-// the label is empty.
+// the stored proposal linking it, written in one transaction (both or neither). Returns
+// the decision id. kInvalidInput "label" when the label is empty.
 struct VersionInput {
   std::string label;
   std::string changes;
@@ -106,9 +106,11 @@ Result<StaffStrategy> GetStaffStrategy(storage::Store& store, const strategy::Ca
 // A body's recently recorded progress, newest recorded first, at most `limit`: for the
 // body's feed. Public data only (stored progress is public once recorded).
 struct RecentProgress {
+  std::int64_t id = 0;  // the stored entry's id: stable, for the feed entry's id
   strategy::PartialDate when;
   std::string recorded_at;  // UTC instant
   std::string strategy_title;
+  std::string deliverable_id;
   std::string deliverable_title;
   std::string text;
   std::optional<strategy::DeliverableStatus> status;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "decisions/decision.hpp"
 #include "services/strategy_progress.hpp"
 
@@ -61,11 +63,14 @@ Result<TimelineLane> Lane(storage::Store& store, const strategy::Catalogue& cata
                           const decisions::Body& body, const Date& as_of, DecisionLinks& links) {
   TimelineLane lane;
   lane.body = publication::MakePublicBody(body);
-  for (const strategy::Strategy* s : catalogue.ForBody(body.slug)) {
-    lane.strategies.push_back({s, catalogue.StatusOn(*s, as_of)});
-    for (const auto& v : s->versions) {
+  for (const strategy::Strategy* file : catalogue.ForBody(body.slug)) {
+    auto merged = MergeRecorded(store, *file);
+    if (!merged) return merged.error();
+    StrategyRow row{merged->get(), catalogue.StatusOn(*file, as_of), std::move(*merged)};
+    for (const auto& v : row.strategy->versions) {
       if (auto ok = Resolve(store, body, v.decision, links); !ok) return ok.error();
     }
+    lane.strategies.push_back(std::move(row));
   }
   return lane;
 }
@@ -108,6 +113,61 @@ Result<StrategyListPage> GetStrategyList(storage::Store& store, const strategy::
   page.rows = lane->strategies;
   if (!lane->strategies.empty()) page.timeline.lanes.push_back(std::move(*lane));
   return page;
+}
+
+Result<DecisionApprovals> VersionsApprovedBy(storage::Store& store, const strategy::Catalogue* catalogue,
+                                             std::string_view body, std::string_view reference) {
+  DecisionApprovals out;
+  if (!catalogue || reference.empty()) return out;
+  out.versions = catalogue->ApprovedBy(body, reference);
+  auto proposals = store.ListStrategyProposals(body, "");
+  if (!proposals) return proposals.error();
+  const std::string slug = decisions::ReferenceSlug(reference);
+  for (const auto& p : *proposals) {
+    const strategy::Strategy* s = catalogue->Find(body, p.strategy);
+    if (!s) continue;
+    auto d = store.FindDecisionById(p.decision_id);
+    if (!d) {
+      if (d.error().code == ErrorCode::kNotFound) continue;
+      return d.error();
+    }
+    if (decisions::ReferenceSlug(d->reference) != slug) continue;
+    strategy::DecisionState state{d->status, d->outcome, d->decision_date, d->reference};
+    auto v = strategy::VersionThroughDecision(p, state);
+    if (!v) continue;
+    out.owned.push_back(std::move(*v));
+    out.versions.push_back({s, &out.owned.back()});
+  }
+  return out;
+}
+
+Result<StrategyFeed> GetStrategyFeed(storage::Store& store, const strategy::Catalogue& catalogue,
+                                     std::string_view body, int limit) {
+  auto b = store.FindBody(body);
+  if (!b) return b.error();
+  StrategyFeed feed;
+  feed.body = publication::MakePublicBody(*b);
+  auto progress = ListRecentProgress(store, catalogue, b->slug, limit);
+  if (!progress) return progress.error();
+  feed.progress = std::move(*progress);
+  DecisionLinks links;
+  for (const strategy::Strategy* file : catalogue.ForBody(b->slug)) {
+    auto merged = MergeRecorded(store, *file);
+    if (!merged) return merged.error();
+    feed.strategies.push_back(std::move(*merged));
+    const strategy::Strategy* s = feed.strategies.back().get();
+    for (const auto& v : s->versions) {
+      FeedVersion fv{s, v, {}};
+      if (!v.decision.empty()) {
+        if (auto ok = Resolve(store, *b, v.decision, links); !ok) return ok.error();
+        if (const auto* link = FindLink(links, b->slug, v.decision)) fv.decision = *link;
+      }
+      feed.versions.push_back(std::move(fv));
+    }
+  }
+  std::stable_sort(feed.versions.begin(), feed.versions.end(),
+                   [](const FeedVersion& x, const FeedVersion& y) { return y.version.approved < x.version.approved; });
+  return feed;
 }
 
 Result<StrategyPage> GetStrategyPage(storage::Store& store, const strategy::Catalogue& catalogue,

@@ -390,9 +390,9 @@ Result<void> RecordPart2View(storage::Store& store, std::int64_t id, const workf
   return Ok();
 }
 
-Result<std::int64_t> CreateDraft(storage::Store& store, const WorkflowSetup& setup,
-                                 std::string_view body, std::string title,
-                                 const workflow::Actor& actor, Instant now) {
+Result<storage::ChangeSet> DraftChanges(storage::Store& store, const WorkflowSetup& setup,
+                                        std::string_view body, std::string title,
+                                        const workflow::Actor& actor, Instant now) {
   auto b = store.FindBody(body);
   if (!b) {
     if (b.error().code == ErrorCode::kNotFound) {
@@ -421,7 +421,15 @@ Result<std::int64_t> CreateDraft(storage::Store& store, const WorkflowSetup& set
   e.inserted_decision = 0;
   cs.audit.push_back(std::move(e));
   cs.insert_decisions.push_back(std::move(draft));
-  auto applied = store.Apply(cs);
+  return cs;
+}
+
+Result<std::int64_t> CreateDraft(storage::Store& store, const WorkflowSetup& setup,
+                                 std::string_view body, std::string title,
+                                 const workflow::Actor& actor, Instant now) {
+  auto cs = DraftChanges(store, setup, body, std::move(title), actor, now);
+  if (!cs) return cs.error();
+  auto applied = store.Apply(*cs);
   if (!applied) return applied.error();
   if (applied->inserted_ids.empty()) return Fail(ErrorCode::kInternal, "no decision id assigned");
   return applied->inserted_ids.front();

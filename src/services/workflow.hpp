@@ -48,6 +48,12 @@ Result<void> RecordPart2View(storage::Store& store, std::int64_t id, const workf
 Result<std::int64_t> CreateDraft(storage::Store& store, const WorkflowSetup& setup,
                                  std::string_view body, std::string title,
                                  const workflow::Actor& actor, Instant now);
+// What CreateDraft writes, not yet applied: the draft as insert_decisions[0] and its audit
+// event, for a caller that adds its own writes to the same transaction (ProposeVersion).
+// The same checks and errors as CreateDraft.
+Result<storage::ChangeSet> DraftChanges(storage::Store& store, const WorkflowSetup& setup,
+                                        std::string_view body, std::string title,
+                                        const workflow::Actor& actor, Instant now);
 // `expected_version` is the version the editor loaded (kConflict if it moved).
 Result<void> EditDraft(storage::Store& store, const WorkflowSetup& setup, std::int64_t id,
                        std::int64_t expected_version, const workflow::DraftEdit& edit,

@@ -14,20 +14,44 @@ namespace {
 // The store keeps what the strategy services checked against the catalogue; it checks
 // only that each row is whole (the catalogue is not the store's to know).
 Result<void> PrecheckStrategyChanges(const ChangeSet& changes) {
-  for (const auto& p : changes.insert_strategy_progress) {
-    if (p.body.empty() || p.strategy.empty() || p.deliverable.empty()) {
-      return Fail(ErrorCode::kInvalidInput, "a progress entry names no body, strategy or deliverable",
-                  "strategy progress");
-    }
-    if (p.text.empty() && !p.status) {
-      return Fail(ErrorCode::kInvalidInput, "a progress entry has neither text nor a status",
-                  "strategy progress");
+  for (const auto* list : {&changes.insert_strategy_progress, &changes.copy_strategy_progress}) {
+    for (const auto& p : *list) {
+      if (p.body.empty() || p.strategy.empty() || p.deliverable.empty()) {
+        return Fail(ErrorCode::kInvalidInput, "a progress entry names no body, strategy or deliverable",
+                    "strategy progress");
+      }
+      if (p.text.empty() && !p.status) {
+        return Fail(ErrorCode::kInvalidInput, "a progress entry has neither text nor a status",
+                    "strategy progress");
+      }
     }
   }
-  for (const auto& p : changes.insert_strategy_proposals) {
-    if (p.body.empty() || p.strategy.empty() || p.label.empty() || p.decision_id <= 0) {
+  for (const auto& p : changes.copy_strategy_progress) {
+    if (p.id <= 0) return Fail(ErrorCode::kInvalidInput, "a copied progress entry has no id", "strategy progress");
+  }
+  for (const auto& p : changes.copy_strategy_proposals) {
+    if (p.id <= 0) return Fail(ErrorCode::kInvalidInput, "a copied version proposal has no id", "strategy proposal");
+  }
+  for (const auto* list : {&changes.insert_strategy_proposals, &changes.copy_strategy_proposals}) {
+    for (const auto& p : *list) {
+      if (p.body.empty() || p.strategy.empty() || p.label.empty() || p.decision_id <= 0) {
+        return Fail(ErrorCode::kInvalidInput,
+                    "a version proposal names no body, strategy, label or decision", "strategy proposal");
+      }
+    }
+  }
+  for (const auto& n : changes.insert_proposals_of_new_decisions) {
+    const auto& p = n.proposal;
+    if (p.body.empty() || p.strategy.empty() || p.label.empty()) {
+      return Fail(ErrorCode::kInvalidInput, "a version proposal names no body, strategy or label",
+                  "strategy proposal");
+    }
+    if (n.inserted_decision < 0 ||
+        static_cast<std::size_t>(n.inserted_decision) >= changes.insert_decisions.size()) {
       return Fail(ErrorCode::kInvalidInput,
-                  "a version proposal names no body, strategy, label or decision", "strategy proposal");
+                  fmt::format("version proposal '{}' names inserted decision {}, but the batch inserts {}",
+                              p.label, n.inserted_decision, changes.insert_decisions.size()),
+                  "strategy proposal");
     }
   }
   return Ok();
@@ -101,7 +125,9 @@ bool ChangesPublicPages(const ChangeSet& changes) {
          !changes.update_decisions.empty() || !changes.copy_decisions.empty() ||
          !changes.copy_reference_counters.empty() || !changes.add_calendar_imports.empty() ||
          !changes.copy_calendar_imports.empty() || !changes.insert_strategy_progress.empty() ||
-         !changes.insert_strategy_proposals.empty() || !changes.insert_published_versions.empty() ||
+         !changes.insert_strategy_proposals.empty() || !changes.insert_proposals_of_new_decisions.empty() ||
+         !changes.copy_strategy_progress.empty() || !changes.copy_strategy_proposals.empty() ||
+         !changes.insert_published_versions.empty() ||
          !changes.insert_forward_plan_items.empty() || !changes.update_forward_plan_items.empty();
 }
 

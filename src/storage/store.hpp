@@ -101,6 +101,14 @@ struct PublishedVersion {
   friend bool operator==(const PublishedVersion&, const PublishedVersion&) = default;
 };
 
+// A version proposal whose draft decision is inserted by the same batch, so the draft
+// and its proposal are written in one transaction: the proposal's decision_id is
+// ignored and set to the id assigned to insert_decisions[inserted_decision].
+struct ProposalOfNewDecision {
+  strategy::VersionProposal proposal;
+  int inserted_decision = 0;
+};
+
 // Writes applied together in one transaction, or not at all.
 struct ChangeSet {
   std::vector<decisions::Body> put_bodies;          // insert or replace by slug
@@ -143,6 +151,11 @@ struct ChangeSet {
   // Ids are assigned; they move the change token (the public strategy pages show them).
   std::vector<strategy::RecordedProgress> insert_strategy_progress;
   std::vector<strategy::VersionProposal> insert_strategy_proposals;
+  std::vector<ProposalOfNewDecision> insert_proposals_of_new_decisions;
+  // Moving between stores (assent migrate): written with the ids they carry (a feed's
+  // entry ids are made from them). Not for application use.
+  std::vector<strategy::RecordedProgress> copy_strategy_progress;
+  std::vector<strategy::VersionProposal> copy_strategy_proposals;
   // Published versions (also used when moving between stores): kInvalidInput for a
   // wrong hash, kind or decision; kConflict for a number that is not the next.
   std::vector<PublishedVersion> insert_published_versions;
@@ -160,7 +173,8 @@ struct ChangeSet {
            put_blobs.empty() && queue_mail.empty() && audit.empty() &&
            copy_users.empty() && copy_audit_events.empty() && add_calendar_imports.empty() &&
            copy_calendar_imports.empty() && insert_strategy_progress.empty() &&
-           insert_strategy_proposals.empty() &&
+           insert_strategy_proposals.empty() && insert_proposals_of_new_decisions.empty() &&
+           copy_strategy_progress.empty() && copy_strategy_proposals.empty() &&
            insert_import_reviews.empty() && update_import_reviews.empty() &&
            insert_published_versions.empty() && insert_forward_plan_items.empty() &&
            update_forward_plan_items.empty();

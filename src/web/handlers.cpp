@@ -7,6 +7,7 @@
 
 #include "render/json_views.hpp"
 #include "services/register.hpp"
+#include "services/strategy_register.hpp"
 #include "web/url.hpp"
 
 namespace assent::web {
@@ -119,18 +120,18 @@ Response DecisionPageHandler(const Request&, const RouteParams& params, Site& si
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return HtmlError(site, d.error());
-  std::vector<strategy::ApprovedVersion> approves;
-  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
-  return MakeResponse(200, kHtml, site.html.Decision(*d, approves), kPublicCache);
+  auto approves = services::VersionsApprovedBy(site.store, site.strategies, d->body.slug, d->reference);
+  if (!approves) return HtmlError(site, approves.error());
+  return MakeResponse(200, kHtml, site.html.Decision(*d, approves->versions), kPublicCache);
 }
 
 Response DecisionJsonHandler(const Request&, const RouteParams& params, Site& site) {
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return JsonError(d.error());
-  std::vector<strategy::ApprovedVersion> approves;
-  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
-  return MakeResponse(200, kJson, render::DecisionJson(*d, approves), kPublicCache, JsonHeaders());
+  auto approves = services::VersionsApprovedBy(site.store, site.strategies, d->body.slug, d->reference);
+  if (!approves) return JsonError(approves.error());
+  return MakeResponse(200, kJson, render::DecisionJson(*d, approves->versions), kPublicCache, JsonHeaders());
 }
 
 Response HealthHandler(const Request&, const RouteParams&, Site& site) {

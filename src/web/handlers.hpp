@@ -23,6 +23,7 @@ Response StrategyReportHandler(const Request& req, const RouteParams& params, Si
 Response StrategyReportCsvHandler(const Request& req, const RouteParams& params, Site& site);
 // A body's published forward plan (compliance_handlers.cpp).
 Response ForwardPlanPageHandler(const Request& req, const RouteParams& params, Site& site);
+Response StrategyAtomHandler(const Request& req, const RouteParams& params, Site& site);
 Response HealthHandler(const Request& req, const RouteParams& params, Site& site);
 // The open register (open_data_handlers.cpp): search as a page, a feed and JSON; a
 // register's Atom feed and CSV; the printable notice; the /api/v1 routes.
@@ -48,5 +49,7 @@ Response HtmlError(const Site& site, const Error& e);
 Response JsonError(const Error& e);
 // The headers every public JSON answer carries (CORS for open data).
 const std::vector<Header>& JsonHeaders();
+// The public address for absolute links in feeds and CSV, without a trailing slash.
+std::string PublicBaseUrl(const Site& site);
 
 }  // namespace assent::web

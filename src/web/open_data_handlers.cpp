@@ -8,6 +8,7 @@
 #include "render/decision_feeds.hpp"
 #include "render/register_csv.hpp"
 #include "services/search.hpp"
+#include "services/strategy_register.hpp"
 #include "web/handlers.hpp"
 #include "web/openapi_document.hpp"
 #include "web/url.hpp"
@@ -82,12 +83,7 @@ Result<services::SearchForm> SearchFormOf(const Request& req) {
   return f;
 }
 
-// The public address for absolute links in feeds and CSV, without a trailing slash.
-std::string Base(const Site& site) {
-  std::string base = site.base_url.empty() ? "http://localhost" : site.base_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
+std::string Base(const Site& site) { return PublicBaseUrl(site); }
 
 // The query string of the same request for the next page ("" on the last page).
 std::string NextQuery(const Request& req, int offset, int limit) {
@@ -112,6 +108,12 @@ Response AtomResponse(const render::AtomFeed& feed, std::string_view cache) {
 }
 
 }  // namespace
+
+std::string PublicBaseUrl(const Site& site) {
+  std::string base = site.base_url.empty() ? "http://localhost" : site.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
 
 Response SearchPageHandler(const Request& req, const RouteParams&, Site& site) {
   auto form = SearchFormOf(req);
@@ -197,9 +199,9 @@ Response ApiDecisionHandler(const Request&, const RouteParams& params, Site& sit
   auto d = services::GetPublicDecision(site.store, params.find("body")->second,
                                        params.find("ref")->second);
   if (!d) return JsonError(d.error());
-  std::vector<strategy::ApprovedVersion> approves;
-  if (site.strategies) approves = site.strategies->ApprovedBy(d->body.slug, d->reference);
-  return MakeResponse(200, kJson, render::ApiDecisionJson(*d, approves), kPublicCache, JsonHeaders());
+  auto approves = services::VersionsApprovedBy(site.store, site.strategies, d->body.slug, d->reference);
+  if (!approves) return JsonError(approves.error());
+  return MakeResponse(200, kJson, render::ApiDecisionJson(*d, approves->versions), kPublicCache, JsonHeaders());
 }
 
 Response OpenApiHandler(const Request&, const RouteParams&, Site&) {

@@ -126,6 +126,8 @@ constexpr Route kRoutes[] = {
     Public("/strategies.json", false, &StrategiesJsonHandler),
     Public("/api/v1/strategies", false, &StrategiesJsonHandler),
     Public("/{body}/strategies.json", false, &StrategyListJsonHandler),
+    // Only store changes move the feed (recorded progress, a decision published): cacheable.
+    Public("/{body}/strategies.atom", true, &StrategyAtomHandler),
     Public("/{body}/strategies", false, &StrategyListPageHandler),
     Public("/{body}/strategies/{id}.json", false, &StrategyJsonHandler),
     Public("/{body}/strategies/{id}", false, &StrategyPageHandler),
@@ -142,6 +144,8 @@ constexpr Route kRoutes[] = {
     Public("/api/v1/search", false, &ApiSearchHandler),
     Public("/api/v1/bodies/{body}/decisions", true, &ApiRegisterHandler),
     Public("/api/v1/bodies/{body}/decisions/{ref}", true, &ApiDecisionHandler),
+    Public("/api/v1/bodies/{body}/strategies", false, &StrategyListJsonHandler),
+    Public("/api/v1/bodies/{body}/strategies/{id}", false, &StrategyJsonHandler),
 };
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Public handlers of the strategy register: parse, call one service, render.
 #include <fmt/format.h>
 
+#include "render/atom_feed.hpp"
 #include "render/strategy_csv.hpp"
+#include "render/strategy_feed.hpp"
 #include "render/strategy_json.hpp"
 #include "services/strategy_register.hpp"
 #include "web/handlers.hpp"
@@ -13,6 +15,9 @@ namespace {
 constexpr std::string_view kHtml = "text/html; charset=utf-8";
 constexpr std::string_view kJson = "application/json";
 constexpr std::string_view kCsv = "text/csv; charset=utf-8";
+constexpr std::string_view kAtom = "application/atom+xml; charset=utf-8";
+// Progress entries in a body's strategy feed (its approved versions are all listed).
+constexpr int kFeedEntries = 50;
 constexpr std::string_view kPublicCache = "public, max-age=60";
 
 const strategy::Catalogue& Strategies(const Site& site) {
@@ -98,6 +103,14 @@ Response StrategyReportCsvHandler(const Request& req, const RouteParams& params,
   return MakeResponse(200, kCsv, render::StrategyReportCsv(*page), kPublicCache,
                       {{"Access-Control-Allow-Origin", "*"},
                        {"Content-Disposition", "attachment; filename=\"" + name + "\""}});
+}
+
+Response StrategyAtomHandler(const Request&, const RouteParams& params, Site& site) {
+  auto feed = services::GetStrategyFeed(site.store, Strategies(site), params.find("body")->second,
+                                        kFeedEntries);
+  if (!feed) return HtmlError(site, feed.error());
+  return MakeResponse(200, kAtom, render::AtomXml(render::StrategyFeed(*feed, PublicBaseUrl(site))),
+                      kPublicCache, JsonHeaders());
 }
 
 }  // namespace assent::web

@@ -103,6 +103,12 @@ try {
     ['/api/v1/bodies', '/api/v1/bodies', 200],
     ['/api/v1/strategies', '/api/v1/strategies', 200],
     ['/api/v1/strategies', '/api/v1/strategies?as_of=2019-02-30', 400],
+    ['/api/v1/bodies/{body}/strategies', '/api/v1/bodies/cumbria/strategies', 200],
+    ['/api/v1/bodies/{body}/strategies', '/api/v1/bodies/cumbria/strategies?as_of=soon', 400],
+    ['/api/v1/bodies/{body}/strategies', '/api/v1/bodies/nowhere/strategies', 404],
+    ['/api/v1/bodies/{body}/strategies/{id}', '/api/v1/bodies/cumbria/strategies/ict-2015-2019', 200],
+    ['/api/v1/bodies/{body}/strategies/{id}', '/api/v1/bodies/essex/strategies/digital-strategy-2021', 200],
+    ['/api/v1/bodies/{body}/strategies/{id}', '/api/v1/bodies/cumbria/strategies/nope', 404],
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions', 200],
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions?limit=1&year=2017', 200],
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions?limit=0', 400],
@@ -142,7 +148,8 @@ try {
   await check('every /api/v1 route the server answers is documented', async () => {
     const documented = Object.keys(doc.paths);
     for (const route of ['/api/v1/bodies', '/api/v1/strategies', '/api/v1/search', '/api/v1/openapi.json',
-                         '/api/v1/bodies/{body}/decisions', '/api/v1/bodies/{body}/decisions/{ref}']) {
+                         '/api/v1/bodies/{body}/decisions', '/api/v1/bodies/{body}/decisions/{ref}',
+                         '/api/v1/bodies/{body}/strategies', '/api/v1/bodies/{body}/strategies/{id}']) {
       expect(documented.includes(route), `${route} missing from the document`);
     }
     const r = await fetch(`${base}/api/v1/no-such-thing`);

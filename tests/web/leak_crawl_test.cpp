@@ -9,6 +9,11 @@
 //
 // To add a marker kind (redacted spans, withheld decisions...): add a row to kMarkers
 // with a function that plants it.
+//
+// The demo strategies are loaded, and proposals for new versions whose decisions are not
+// public (a draft, one decided but not yet published) carry a marker of their own in
+// their label and changes: a proposal is not a version until its decision is published
+// as approved, so the strategy pages, JSON and feeds must not show it.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -17,7 +22,9 @@
 #include <regex>
 #include <set>
 
+#include "services/strategy_files.hpp"
 #include "tests/storage/store_contract.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/web_site.hpp"
 
@@ -29,6 +36,7 @@ using decisions::Part;
 using decisions::Status;
 
 constexpr const char* kBase = "https://decisions.example.org";
+constexpr const char* kProposalMarker = "zqleakproposallabel";
 
 // A published decision that carries a confidential part.
 Decision Published(const std::string& ref) {
@@ -127,7 +135,19 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
   item.planned_date = *Date::ParseIso("2019-06-01");
   item.decision_id = applied->inserted_ids.back();  // "decided, not yet published", the last marker
   ASSERT_TRUE(site.store().Apply({.insert_forward_plan_items = {item}}));
+  // Proposals for the draft and for the decided, unpublished decision (the last two planted).
+  storage::ChangeSet proposals;
+  for (std::size_t i = applied->inserted_ids.size() - 2; i < applied->inserted_ids.size(); ++i) {
+    proposals.insert_strategy_proposals.push_back(
+        {.body = "cumbria", .strategy = "ict-2015-2019", .label = std::string("V9 ") + kProposalMarker,
+         .changes = std::string("Changes ") + kProposalMarker, .decision_id = applied->inserted_ids[i],
+         .proposed_by = "lead", .proposed_at = "2026-01-01T00:00:00Z"});
+  }
+  ASSERT_TRUE(site.store().Apply(proposals));
+  auto strategies = services::LoadStrategies(testing_support::SourceDir() + "/demo/strategies");
+  ASSERT_TRUE(strategies) << strategies.error().ToString();
   testing_support::WebSite::Serving serving;
+  serving.strategies = &*strategies;
   serving.staff = false;
   serving.base_url = kBase;
   serving.server.io_threads = 1;
@@ -139,7 +159,9 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
                                    "/api/v1/search?q=strategy", "/no/such/page", "/api/v1/nope",
                                    "/search?q=x&year=bad", "/api/v1/search?q=x&status=draft",
                                    "/cumbria/decisions.csv", "/cumbria/decisions.atom",
-                                   "/cumbria/forward-plan"};
+                                   "/cumbria/forward-plan", "/cumbria/strategies.atom",
+                                   "/api/v1/bodies/cumbria/strategies",
+                                   "/api/v1/bodies/cumbria/strategies/ict-2015-2019"};
   // Searches for each marker in capitals: the engines fold case, so they find the stored
   // (lower-case) text if it is indexed, while the page's echo of the query ("You searched
   // for ...") is in capitals and cannot be mistaken for a leak.
@@ -173,6 +195,8 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
       EXPECT_EQ(r.raw.find(m.text), std::string::npos)
           << "the " << m.kind << " marker is on " << target << " (" << r.status << ")";
     }
+    EXPECT_EQ(r.raw.find(kProposalMarker), std::string::npos)
+        << "an unapproved version proposal is on " << target << " (" << r.status << ")";
     if (target.find("045-2019") != std::string::npos || target.find("046-2019") != std::string::npos) {
       EXPECT_EQ(r.status, 404) << target << " is not public";
     }
@@ -190,7 +214,8 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
     EXPECT_TRUE(kinds_of_answer.count(type)) << "no " << type << " answer was crawled";
   }
   for (const char* must : {"/cumbria/decisions/041-2019/print", "/api/v1/bodies/cumbria/decisions/044-2019",
-                           "/cumbria/decisions/043-2019.json", "/essex/decisions.atom"}) {
+                           "/cumbria/decisions/043-2019.json", "/essex/decisions.atom",
+                           "/cumbria/strategies/ict-2015-2019.json", "/cumbria/strategies/ict-2015-2019/report"}) {
     EXPECT_TRUE(seen.count(must)) << must << " was not reached by following links";
   }
   auto plan = testing_support::Get(site.port(), "/cumbria/forward-plan");

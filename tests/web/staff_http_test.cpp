@@ -5,6 +5,7 @@
 // cache and Part 2 rules are checked on the wire.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <fstream>
@@ -1098,6 +1099,144 @@ TEST_F(StaffHttpTest, TheLancashireJointDecisionNeedsBothDecisionMakers) {
   auto done = Load(id);
   EXPECT_EQ(done.status, decisions::Status::kDecided);
   EXPECT_EQ(done.outcome, decisions::Outcome::kApproved);
+}
+
+// ------------------------------------------------------- a new strategy version, end to end
+
+// A strategy lead starts a new version on the staff pages; its draft decision is written,
+// signed, decided and published through the staff forms. The version reaches the public
+// strategy page, the body's list, the timeline (picture and table), the JSON and the
+// body's strategy feed only once that decision is published as approved; one decided
+// "not approved" (and published) never does.
+TEST_F(StaffHttpTest, ANewStrategyVersionIsPublicOnlyOnceItsDecisionIsPublishedAsApproved) {
+  auto roles = accounts::ParseRoleGrants("cumbria:strategy_lead, cumbria:originating_officer");
+  ASSERT_TRUE(roles);
+  auto lead_user = services::AddUser(store(), {"cu_lead", "Lee Lead", "cu_lead@example.org", kPassword, *roles},
+                                     services::AuditActor{}, Instant::Now());
+  ASSERT_TRUE(lead_user) << lead_user.error().ToString();
+  Agent lead = SignIn("cu_lead");
+  const std::string strategy = "/cumbria/strategies/ict-2015-2019";
+
+  // Starts a version on the staff form; the answer sends the lead to the new draft.
+  const auto start = [&](const std::string& label) -> std::int64_t {
+    auto form = Get(std::string(kStrategy) + "/versions/new", &lead);
+    EXPECT_EQ(form.status, 200) << form.body.substr(0, 2000);
+    auto r = Post(std::string(kStrategy) + "/versions/new", lead,
+                  Form({{"label", label}, {"changes", "Adds the cloud hosting theme."}}));
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+    const std::string& to = r.headers["location"];
+    const std::string prefix = "/staff/decisions/";
+    EXPECT_EQ(to.rfind(prefix, 0), 0u) << to;
+    return std::stoll(to.substr(prefix.size(), to.find('/', prefix.size()) - prefix.size()));
+  };
+  // The chain on the staff forms: edit, submit, the chief executive signs, the commissioner
+  // decides, the chief executive plans publication and publishes.
+  const auto through_chain = [&](std::int64_t id, const std::string& outcome) {
+    auto edited = Post(D(id) + "/edit", lead,
+                       Form({{"version", std::to_string(Load(id).version)}, {"category", "general"},
+                             {"section.executive_summary", "Refresh the ICT strategy for 2026."},
+                             {"section.recommendation", "Approve the refreshed strategy."}}));
+    ASSERT_EQ(edited.status, 303) << edited.body.substr(0, 3000);
+    auto submitted = Post(D(id) + "/sign", lead,
+                          Form({{"declaration", "yes"}, {"content_hash", workflow::ContentHash(Load(id))}}));
+    ASSERT_EQ(submitted.status, 303) << submitted.body.substr(0, 3000);
+    auto signed_by_ce = Post(D(id) + "/sign", AgentFor("cu_ce"),
+                             Form({{"step", "opcc_officer"}, {"capacity", "Chief Executive"},
+                                   {"advice", "Content to proceed."}, {"declaration", "yes"},
+                                   {"content_hash", workflow::ContentHash(Load(id))}}));
+    ASSERT_EQ(signed_by_ce.status, 303) << signed_by_ce.body.substr(0, 3000);
+    auto decided = Post(D(id) + "/decide", AgentFor("cu_pcc"),
+                        Form({{"step", "commissioner"}, {"outcome", outcome}, {"reasons", "Considered at the board."},
+                              {"no_interests", "yes"}, {"declaration", "yes"},
+                              {"content_hash", workflow::ContentHash(Load(id))}}));
+    ASSERT_EQ(decided.status, 303) << decided.body.substr(0, 3000);
+    ASSERT_EQ(Load(id).status, decisions::Status::kDecided);
+    auto planned = Post(D(id) + "/publication/plan", AgentFor("cu_ce"), Form({{"plan", "publish"}}));
+    ASSERT_EQ(planned.status, 303) << planned.body.substr(0, 3000);
+    auto published = Post(D(id) + "/publication/publish", AgentFor("cu_ce"), "");
+    ASSERT_EQ(published.status, 303) << published.body.substr(0, 3000);
+    ASSERT_EQ(Load(id).status, decisions::Status::kPublished);
+    env_->site.cache().Invalidate();  // what the change watcher does within a second
+  };
+  // Every public surface that shows a strategy's versions.
+  const std::vector<std::string> surfaces = {strategy, strategy + ".json", "/cumbria/strategies",
+                                             "/cumbria/strategies.json", "/strategies", "/strategies.json",
+                                             "/cumbria/strategies.atom",
+                                             "/api/v1/bodies/cumbria/strategies/ict-2015-2019"};
+  const auto nowhere = [&](const std::string& label) {
+    for (const auto& target : surfaces) {
+      auto r = Get(target);
+      EXPECT_EQ(r.status, 200) << target;
+      EXPECT_EQ(r.body.find(label), std::string::npos) << label << " is on " << target;
+    }
+  };
+
+  const std::string approved_label = "2026 refresh (V2.0)";
+  std::int64_t id = start(approved_label);
+  auto proposals = store().ListStrategyProposals("cumbria", "ict-2015-2019");
+  ASSERT_TRUE(proposals);
+  ASSERT_FALSE(proposals->empty());
+  EXPECT_EQ(proposals->back().decision_id, id);
+  EXPECT_EQ(proposals->back().label, approved_label);
+  EXPECT_EQ(Load(id).title, "Cumbria Constabulary ICT Strategy 2015–2019: " + approved_label);
+  nowhere(approved_label);  // a draft adds nothing
+  through_chain(id, "approved");
+
+  const auto d = Load(id);
+  ASSERT_TRUE(d.decision_date);
+  const std::string url = "/cumbria/decisions/" + decisions::ReferenceSlug(d.reference);
+  auto page = Get(strategy);
+  EXPECT_NE(page.body.find(approved_label), std::string::npos) << "the strategy page";
+  EXPECT_NE(page.body.find("href=\"" + url + "\""), std::string::npos) << "links the approving decision";
+  auto list = Get("/cumbria/strategies");
+  EXPECT_NE(list.body.find(approved_label + ", approved " + d.decision_date->ToLong()), std::string::npos)
+      << "the list's latest version";
+  EXPECT_NE(list.body.find(d.decision_date->ToLong() + ": decision " + d.reference + " approved " + approved_label),
+            std::string::npos)
+      << "a mark on the timeline at the decision's date";
+  auto all = Get("/strategies");
+  EXPECT_NE(all.body.find("decision " + d.reference + " approved " + approved_label), std::string::npos)
+      << "the timeline of every body";
+  EXPECT_NE(all.body.find("datetime=\"" + d.decision_date->ToIso() + "\""), std::string::npos)
+      << "the timeline's table";
+  auto json = nlohmann::json::parse(Get(strategy + ".json").body);
+  const auto& v = json["versions"].back();
+  EXPECT_EQ(v["label"], approved_label);
+  EXPECT_EQ(v["approved"], d.decision_date->ToIso());
+  EXPECT_EQ(v["decision"]["reference"], d.reference);
+  EXPECT_EQ(v["decision"]["url"], url);
+  EXPECT_EQ(v["changes"], "Adds the cloud hosting theme.");
+  auto listed = nlohmann::json::parse(Get("/cumbria/strategies.json").body);
+  bool latest = false;
+  for (const auto& row : listed["strategies"]) {
+    if (row["id"] == "ict-2015-2019") latest = row["latest_version"]["label"] == approved_label;
+  }
+  EXPECT_TRUE(latest) << listed.dump(1);
+  auto feed = Get("/cumbria/strategies.atom");
+  EXPECT_NE(feed.body.find("<title>Cumbria Constabulary ICT Strategy 2015–2019 – version approved: " +
+                           approved_label + "</title>"),
+            std::string::npos)
+      << feed.body.substr(0, 3000);
+
+  // The decision's own page and JSON name the version it approves.
+  EXPECT_NE(Get(url).body.find("href=\"/cumbria/strategies/ict-2015-2019\">Cumbria Constabulary ICT Strategy "
+                               "2015–2019</a>: " + approved_label),
+            std::string::npos);
+  auto decision_json = nlohmann::json::parse(Get(url + ".json").body);
+  ASSERT_EQ(decision_json["strategy_versions"].size(), 1u) << decision_json.dump(1);
+  EXPECT_EQ(decision_json["strategy_versions"][0]["version"], approved_label);
+
+  // Not approved, though published: nothing anywhere.
+  const std::string refused_label = "2027 rewrite (V3.0)";
+  std::int64_t refused = start(refused_label);
+  through_chain(refused, "not_approved");
+  EXPECT_EQ(Load(refused).outcome, decisions::Outcome::kNotApproved);
+  nowhere(refused_label);
+  const std::string refused_url = "/cumbria/decisions/" + decisions::ReferenceSlug(Load(refused).reference);
+  auto refused_page = Get(refused_url);
+  EXPECT_EQ(refused_page.status, 200) << "the decision itself is public";
+  EXPECT_EQ(refused_page.body.find("id=\"approves-strategy\""), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(Get(refused_url + ".json").body)["strategy_versions"].size(), 0u);
 }
 
 }  // namespace

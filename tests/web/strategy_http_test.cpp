@@ -5,6 +5,7 @@
 
 #include "services/strategy_files.hpp"
 #include "tests/storage/store_contract.hpp"
+#include "tests/support/feed_parser.hpp"
 #include "tests/support/files.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/web_site.hpp"
@@ -216,6 +217,93 @@ TEST_F(StrategyHttpTest, NoStrategyAnswerCarriesPart2Text) {
     EXPECT_EQ(r.status, 200) << target;
     EXPECT_FALSE(Has(r.raw, kMarker)) << target;
   }
+}
+
+// The body's strategy feed: the progress staff recorded (stored here as a CSV import would
+// store it) and every approved version, read by Debian's python3-feedparser. This test adds
+// entries that change no status, so the suite's other answers stay as they are.
+TEST_F(StrategyHttpTest, BodyFeedCarriesRecordedProgressAndApprovedVersions) {
+  storage::ChangeSet cs;
+  cs.insert_strategy_progress.push_back(
+      {.body = "cumbria", .strategy = "ict-2015-2019", .deliverable = "sleuth-upgrade",
+       .when = *strategy::PartialDate::Parse("2026-03"), .text = "Upgrade signed off by <users> & audit",
+       .status = strategy::DeliverableStatus::kDelivered, .recorded_by = "lead",
+       .recorded_at = "2026-03-14T10:00:00Z", .source = "staff"});
+  cs.insert_strategy_progress.push_back(
+      {.body = "cumbria", .strategy = "ict-2015-2019", .deliverable = "barrow-hq",
+       .when = *strategy::PartialDate::Parse("2026-04-02"), .text = "Snagging list closed",
+       .recorded_by = "lead", .recorded_at = "2026-04-03T09:30:00Z", .source = "progress.csv"});
+  ASSERT_TRUE(env_->site.store().Apply(cs));
+  auto stored = env_->site.store().ListStrategyProgress("cumbria", "ict-2015-2019");
+  ASSERT_TRUE(stored);
+  ASSERT_GE(stored->size(), 2u);
+  const std::int64_t sleuth_id = (*stored)[stored->size() - 2].id;
+
+  auto r = Fetch("/cumbria/strategies.atom");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+  EXPECT_EQ(r.headers["content-type"], "application/atom+xml; charset=utf-8");
+  EXPECT_FALSE(Has(r.raw, kMarker));
+  auto feed = testing_support::ParseFeed(r.body);
+  EXPECT_EQ(feed["bozo"], 0) << feed["bozo_exception"];
+  EXPECT_EQ(feed["version"], "atom10");
+  EXPECT_EQ(feed["id"], "http://localhost/cumbria/strategies.atom");
+  EXPECT_EQ(feed["title"], "Strategies – Police & Crime Commissioner for Cumbria") << feed.dump(1);
+  const auto& entries = feed["entries"];
+  // Newest recorded first: the Barrow entry, then the SLEUTH status change.
+  ASSERT_GE(entries.size(), 4u) << feed.dump(1);
+  EXPECT_EQ(entries[0]["title"], "Cumbria Constabulary ICT Strategy 2015–2019 – Move to the new Barrow HQ: progress reported");
+  EXPECT_EQ(entries[0]["updated"], "2026-04-03T09:30:00Z");
+  EXPECT_EQ(entries[0]["link"], "http://localhost/cumbria/strategies/ict-2015-2019");
+  EXPECT_EQ(entries[0]["summary"], "2 April 2026. Snagging list closed");
+  EXPECT_EQ(entries[1]["id"], "http://localhost/cumbria/strategies/ict-2015-2019#progress-" + std::to_string(sleuth_id));
+  EXPECT_EQ(entries[1]["title"],
+            "Cumbria Constabulary ICT Strategy 2015–2019 – Technical upgrade of SLEUTH: status Delivered");
+  EXPECT_EQ(entries[1]["summary"], "March 2026. Upgrade signed off by <users> & audit Status now: Delivered.");
+  // The approved versions, newest first, each linked to its strategy and naming its decision.
+  bool v11 = false;
+  for (const auto& e : entries) {
+    if (e["title"] == "Cumbria Constabulary ICT Strategy 2015–2019 – version approved: November 2015 update (V1.1)") {
+      v11 = true;
+      EXPECT_EQ(e["id"], "http://localhost/cumbria/strategies/ict-2015-2019#version-2016-02-24-008-2016");
+      EXPECT_EQ(e["updated"], "2016-02-24T00:00:00Z");
+      EXPECT_NE(e["summary"].get<std::string>().find("by decision 008/2016"), std::string::npos) << e.dump();
+    }
+  }
+  EXPECT_TRUE(v11) << feed.dump(1);
+  // The same ids on a second fetch (stable), and only this body's strategies.
+  auto again = testing_support::ParseFeed(Fetch("/cumbria/strategies.atom").body);
+  EXPECT_EQ(again["entries"], entries);
+  EXPECT_FALSE(Has(r.body, "Essex Police Digital Strategy"));
+  EXPECT_EQ(Fetch("/nobody/strategies.atom").status, 404);
+
+  // The pages announce the feed.
+  const std::string alternate =
+      "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Strategy progress and versions – Police "
+      "&amp; Crime Commissioner for Cumbria\" href=\"/cumbria/strategies.atom\">";
+  EXPECT_TRUE(Has(Fetch("/cumbria/strategies").body, alternate));
+  EXPECT_TRUE(Has(Fetch("/cumbria/strategies/ict-2015-2019").body, alternate));
+  EXPECT_TRUE(Has(Fetch("/cumbria/decisions").body, "href=\"/cumbria/strategies.atom\""));
+}
+
+TEST_F(StrategyHttpTest, TheApiServesEachBodysStrategiesWithTheirTimelines) {
+  auto list = Fetch("/api/v1/bodies/cumbria/strategies?as_of=2021-12-01");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.headers["access-control-allow-origin"], "*");
+  EXPECT_EQ(list.body, Fetch("/cumbria/strategies.json?as_of=2021-12-01").body);
+  auto one = Fetch("/api/v1/bodies/cumbria/strategies/ict-2015-2019?as_of=2017-03-01");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(one.body, Fetch("/cumbria/strategies/ict-2015-2019.json?as_of=2017-03-01").body);
+  auto j = nlohmann::json::parse(one.body);
+  EXPECT_EQ(j["versions"][1]["decision"]["reference"], "008/2016");
+  EXPECT_EQ(j["versions"][1]["decision"]["url"], "/cumbria/decisions/008-2016");
+  EXPECT_EQ(j["themes"][4]["deliverables"][0]["progress"][0]["when"], "2015-11");
+  for (const char* missing : {"/api/v1/bodies/nobody/strategies", "/api/v1/bodies/cumbria/strategies/nope",
+                              "/api/v1/bodies/essex/strategies/ict-2015-2019"}) {
+    auto r = Fetch(missing);
+    EXPECT_EQ(r.status, 404) << missing;
+    EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["status"], 404) << missing;
+  }
+  EXPECT_EQ(Fetch("/api/v1/bodies/cumbria/strategies?as_of=soon").status, 400);
 }
 
 }  // namespace

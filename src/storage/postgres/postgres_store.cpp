@@ -616,7 +616,7 @@ class PostgresStore final : public Store {
     for (const auto& e : changes.copy_audit_events) {
       ASSENT_TRY(db.Query(kInsertEvent, EventParams(e)));
     }
-    ASSENT_TRY(WriteStrategyRows(db, changes));
+    ASSENT_TRY(WriteStrategyRows(db, changes, result));
     ASSENT_TRY(WriteForwardPlanItems(db, changes, result));
     // The counter row before the audit lock, in every transaction: one lock order, so
     // appenders never deadlock on each other.

@@ -599,7 +599,7 @@ class SqliteStore final : public Store {
       ASSENT_TRY(st->Run());
     }
     ASSENT_TRY(WriteCalendarImports(db, changes));
-    ASSENT_TRY(WriteStrategyRows(db, changes));
+    ASSENT_TRY(WriteStrategyRows(db, changes, result));
     ASSENT_TRY(WriteForwardPlanItems(db, changes, result));
     if (ChangesPublicPages(changes)) ASSENT_TRY(BumpChanges(db));
     ASSENT_TRY(AppendAudit(db, changes, result));

@@ -16,6 +16,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql";
 constexpr const char* kInsertProposal = R"sql(
 INSERT INTO strategy_proposals (body, strategy, label, changes, decision_id, proposed_by, proposed_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql";
+// Moving between stores: the rows keep their ids.
+constexpr const char* kCopyProgress = R"sql(
+INSERT INTO strategy_progress (body, strategy, deliverable, happened, text, status, recorded_by,
+  recorded_at, source, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql";
+constexpr const char* kCopyProposal = R"sql(
+INSERT INTO strategy_proposals (body, strategy, label, changes, decision_id, proposed_by, proposed_at, id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql";
 constexpr const char* kSelectProgress = R"sql(
 SELECT id, body, strategy, deliverable, happened, text, status, recorded_by, recorded_at, source
 FROM strategy_progress WHERE body = ?1 AND (?2 = '' OR strategy = ?2) ORDER BY id)sql";
@@ -40,31 +48,52 @@ Result<void> CheckBody(Database& db, const std::string& body) {
   return Ok();
 }
 
+// A copied row (keep_id) is written with its id.
+Result<void> InsertProgress(Database& db, const strategy::RecordedProgress& p, bool keep_id) {
+  if (auto r = CheckBody(db, p.body); !r) return r;
+  auto st = db.Prepare(keep_id ? kCopyProgress : kInsertProgress);
+  if (!st) return st.error();
+  st->Bind(1, p.body).Bind(2, p.strategy).Bind(3, p.deliverable).Bind(4, p.when.ToIso())
+      .Bind(5, p.text).Bind(6, StatusToColumn(p.status)).Bind(7, p.recorded_by)
+      .Bind(8, p.recorded_at).Bind(9, p.source);
+  if (keep_id) st->Bind(10, p.id);
+  return st->Run();
+}
+
+Result<void> InsertProposal(Database& db, const strategy::VersionProposal& p, bool keep_id = false) {
+  auto of_body = Exists(db, kDecisionOfBody, p.decision_id, p.body);
+  if (!of_body) return of_body.error();
+  if (!*of_body) {
+    return Fail(ErrorCode::kInvalidInput,
+                fmt::format("decision {} is not a decision of '{}'", p.decision_id, p.body), "decision");
+  }
+  auto st = db.Prepare(keep_id ? kCopyProposal : kInsertProposal);
+  if (!st) return st.error();
+  st->Bind(1, p.body).Bind(2, p.strategy).Bind(3, p.label).Bind(4, p.changes)
+      .Bind(5, p.decision_id).Bind(6, p.proposed_by).Bind(7, p.proposed_at);
+  if (keep_id) st->Bind(8, p.id);
+  return st->Run();
+}
+
 }  // namespace
 
-Result<void> WriteStrategyRows(Database& db, const ChangeSet& changes) {
+Result<void> WriteStrategyRows(Database& db, const ChangeSet& changes, const ApplyResult& applied) {
+  for (const auto& p : changes.copy_strategy_progress) {
+    if (auto r = InsertProgress(db, p, true); !r) return r;
+  }
+  for (const auto& p : changes.copy_strategy_proposals) {
+    if (auto r = InsertProposal(db, p, true); !r) return r;
+  }
   for (const auto& p : changes.insert_strategy_progress) {
-    if (auto r = CheckBody(db, p.body); !r) return r;
-    auto st = db.Prepare(kInsertProgress);
-    if (!st) return st.error();
-    st->Bind(1, p.body).Bind(2, p.strategy).Bind(3, p.deliverable).Bind(4, p.when.ToIso())
-        .Bind(5, p.text).Bind(6, StatusToColumn(p.status)).Bind(7, p.recorded_by)
-        .Bind(8, p.recorded_at).Bind(9, p.source);
-    if (auto r = st->Run(); !r) return r;
+    if (auto r = InsertProgress(db, p, false); !r) return r;
   }
   for (const auto& p : changes.insert_strategy_proposals) {
-    auto of_body = Exists(db, kDecisionOfBody, p.decision_id, p.body);
-    if (!of_body) return of_body.error();
-    if (!*of_body) {
-      return Fail(ErrorCode::kInvalidInput,
-                  fmt::format("decision {} is not a decision of '{}'", p.decision_id, p.body),
-                  "decision");
-    }
-    auto st = db.Prepare(kInsertProposal);
-    if (!st) return st.error();
-    st->Bind(1, p.body).Bind(2, p.strategy).Bind(3, p.label).Bind(4, p.changes)
-        .Bind(5, p.decision_id).Bind(6, p.proposed_by).Bind(7, p.proposed_at);
-    if (auto r = st->Run(); !r) return r;
+    if (auto r = InsertProposal(db, p); !r) return r;
+  }
+  for (const auto& n : changes.insert_proposals_of_new_decisions) {
+    strategy::VersionProposal p = n.proposal;
+    p.decision_id = applied.inserted_ids.at(static_cast<std::size_t>(n.inserted_decision));
+    if (auto r = InsertProposal(db, p); !r) return r;
   }
   return Ok();
 }

@@ -11,9 +11,10 @@
 
 namespace assent::storage::sqlite {
 
-// Inside the caller's transaction. kInvalidInput for an unknown body, or a proposal whose
-// decision is not a decision of that body.
-Result<void> WriteStrategyRows(Database& db, const ChangeSet& changes);
+// Inside the caller's transaction, after the decisions (`applied` holds their ids).
+// kInvalidInput for an unknown body, or a proposal whose decision is not a decision of
+// that body.
+Result<void> WriteStrategyRows(Database& db, const ChangeSet& changes, const ApplyResult& applied);
 
 Result<std::vector<strategy::RecordedProgress>> ReadStrategyProgress(Database& db, std::string_view body,
                                                                      std::string_view strategy);
