@@ -347,6 +347,13 @@ BEGIN RAISE EXCEPTION 'published versions are immutable'; END $$;
 CREATE TRIGGER published_versions_immutable BEFORE UPDATE OR DELETE ON published_versions
 FOR EACH ROW EXECUTE FUNCTION published_versions_immutable();
 )sql",
+    // 8: an index in the register's exact order (ListDecisions: date descending, undated
+    // last, reference bytewise, id), so that a register page is an index range with no sort,
+    // and keyset paging is a seek.
+    R"sql(
+CREATE INDEX decisions_register_order
+  ON decisions(body, decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

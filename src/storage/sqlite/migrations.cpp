@@ -339,6 +339,12 @@ BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 CREATE TRIGGER published_versions_immutable_delete BEFORE DELETE ON published_versions
 BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 )sql",
+    // 8: an index in the register's exact order (ListDecisions: date descending with
+    // undated last, which is SQLite's descending order, then reference and id), so that a
+    // register page is an index range with no sort, and keyset paging is a seek.
+    R"sql(
+CREATE INDEX decisions_register_order ON decisions(body, decision_date DESC, reference DESC, id DESC);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
