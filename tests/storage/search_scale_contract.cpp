@@ -43,10 +43,10 @@ std::set<std::string> References(const storage::SearchResult& r) {
   return out;
 }
 
-// kSearchCandidates + 5 matches: the 5 oldest (in essex, dated 2015, the word in their
+// kSearchCandidates + 10 matches: the 5 oldest (in essex, dated 2015, the word in their
 // title too, so they would rank first if they were ranked) fall outside the cap.
 TEST_P(StoreContract, SearchRanksTheNewestCandidatesAndSaysWhenCapped) {
-  const int n = storage::kSearchCandidates + 5;
+  const int n = storage::kSearchCandidates + 10;
   ChangeSet cs;
   cs.put_bodies = {SampleBody("cumbria"), SampleBody("essex")};
   for (int i = 0; i < n; ++i) {
