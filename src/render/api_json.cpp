@@ -118,6 +118,7 @@ std::string ApiSearchJson(const services::SearchPage& page, std::string_view nex
                           {"status", StrOrNull(f.status)},
                           {"classification", StrOrNull(f.classification)}}},
                {"total", page.total},
+               {"total_capped", page.capped},
                {"limit", f.limit},
                {"offset", f.offset},
                {"next", NextJson(next)},

@@ -10,6 +10,17 @@ using namespace detail;
 
 namespace {
 
+// 1234567 -> "1,234,567", as GOV.UK writes numbers.
+std::string WithCommas(int n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string YesNo(const std::optional<bool>& b) { return !b ? "Not recorded" : *b ? "Yes" : "No"; }
 std::string DateOr(const std::optional<Date>& d) { return d ? d->ToLong() : "Not recorded"; }
 
@@ -90,11 +101,13 @@ std::string HtmlPages::Search(const services::SearchPage& page, std::string_view
   } else {
     int first = f.offset + 1;
     int last = f.offset + static_cast<int>(page.hits.size());
+    // When capped, only the newest storage::kSearchCandidates matches were ranked.
+    const std::string of = page.capped ? fmt::format("more than {}", WithCommas(page.total))
+                                       : WithCommas(page.total);
+    const char* noun = page.total == 1 && !page.capped ? "decision" : "decisions";
     d.set("count_text", Str(page.hits.empty()
-                                ? fmt::format("{} {} found", page.total,
-                                              page.total == 1 ? "decision" : "decisions")
-                                : fmt::format("{} to {} of {} {} found", first, last, page.total,
-                                              page.total == 1 ? "decision" : "decisions")));
+                                ? fmt::format("{} {} found", of, noun)
+                                : fmt::format("{} to {} of {} {} found", first, last, of, noun)));
     d.set("first_number", Str(std::to_string(first)));
   }
   mu::data hits = List();

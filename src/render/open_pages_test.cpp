@@ -36,6 +36,26 @@ TEST(OpenPages, SearchMarksMatchesAndEscapesSnippetText) {
   EXPECT_NE(html.find("href=\"/search.atom?q=video+%3Cb%3E&amp;limit=1\""), std::string::npos);
 }
 
+// A capped count (storage::kSearchCandidates) is shown as "more than", never as exact.
+TEST(OpenPages, SearchSaysMoreThanWhenTheCountIsCapped) {
+  services::SearchPage page;
+  page.form.text = "strategy";
+  page.form.limit = 1;
+  page.total = 1000;
+  page.capped = true;
+  page.bodies = {{"cumbria", "Cumbria", "Cumbria", "", 3}};
+  services::SearchRow row;
+  row.body = page.bodies[0];
+  row.decision = {"006/2017", "006-2017", "ICT strategy", std::nullopt, std::nullopt};
+  page.hits = {row};
+  std::string html = Pages().Search(page, "q=strategy&limit=1");
+  EXPECT_NE(html.find("1 to 1 of more than 1,000 decisions found"), std::string::npos) << html;
+  page.capped = false;
+  page.total = 1234;
+  html = Pages().Search(page, "q=strategy&limit=1");
+  EXPECT_NE(html.find("1 to 1 of 1,234 decisions found"), std::string::npos);
+}
+
 TEST(OpenPages, NoticeShowsTheMediaRecordAndNoTextForAStub) {
   publication::PublicDecision p;
   p.body = {"cumbria", "Police & Crime Commissioner for Cumbria", "Cumbria OPCC", "", 3};

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace assent::services {
 namespace {
@@ -95,6 +96,7 @@ Result<SearchPage> Search(storage::Store& store, const SearchForm& form) {
   auto result = store.Search(q);
   if (!result) return result.error();
   page.total = result->total;
+  page.capped = result->capped;
   for (auto& hit : result->hits) {
     auto body = std::find_if(page.bodies.begin(), page.bodies.end(),
                              [&](const auto& b) { return b.slug == hit.decision.body; });
@@ -102,6 +104,34 @@ Result<SearchPage> Search(storage::Store& store, const SearchForm& form) {
     page.hits.push_back({*body, RowOf(hit.decision), std::move(hit.snippet)});
   }
   return page;
+}
+
+std::string RegisterCursorText(const storage::RegisterCursor& cursor) {
+  return fmt::format("{}~{}~{}", cursor.decision_date ? cursor.decision_date->ToIso() : "",
+                     cursor.id, cursor.reference);
+}
+
+Result<storage::RegisterCursor> ParseRegisterCursor(std::string_view text) {
+  const auto bad = [&] {
+    return Fail(ErrorCode::kInvalidInput,
+                "after must be a cursor from a `next` link, such as 2017-02-22~41~006/2017",
+                "after");
+  };
+  const auto first = text.find('~');
+  if (first == std::string_view::npos) return bad();
+  const auto second = text.find('~', first + 1);
+  if (second == std::string_view::npos) return bad();
+  storage::RegisterCursor cursor;
+  if (first > 0) {
+    auto date = Date::ParseIso(text.substr(0, first));
+    if (!date) return bad();
+    cursor.decision_date = *date;
+  }
+  const auto id = text.substr(first + 1, second - first - 1);
+  auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), cursor.id);
+  if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || cursor.id < 1) return bad();
+  cursor.reference = std::string(text.substr(second + 1));
+  return cursor;
 }
 
 Result<RegisterSlice> ListRegister(storage::Store& store, std::string_view body,
@@ -126,10 +156,15 @@ Result<RegisterSlice> ListRegister(storage::Store& store, std::string_view body,
   q.statuses = *statuses;
   q.limit = filter.limit + 1;  // one more tells whether a next page exists
   q.offset = filter.offset;
+  q.after = filter.after;
   auto rows = store.ListDecisions(q);
   if (!rows) return rows.error();
   slice.more = static_cast<int>(rows->size()) > filter.limit;
-  if (slice.more) rows->pop_back();
+  if (slice.more) {
+    rows->pop_back();
+    const auto& last = rows->back();
+    slice.next_after = storage::RegisterCursor{last.decision_date, last.reference, last.id};
+  }
   for (const auto& s : *rows) slice.rows.push_back(RowOf(s));
   return slice;
 }

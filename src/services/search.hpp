@@ -41,7 +41,10 @@ struct SearchRow {
 struct SearchPage {
   SearchForm form;
   std::vector<SearchRow> hits;  // best first
-  int total = 0;                // every match, before limit and offset
+  // Matches before limit and offset, counted up to storage::kSearchCandidates: exact when
+  // `capped` is false, else "more than `total`" (only the newest that many are ranked).
+  int total = 0;
+  bool capped = false;
   // Choices for the filters: every body on the register, every public status.
   std::vector<publication::PublicBody> bodies;
 };
@@ -58,14 +61,24 @@ struct RegisterFilter {
   std::optional<int> year;
   std::string status;  // "published", "withdrawn" or empty (any public status)
   int limit = 50;      // 1..kMaxSearchLimit
-  int offset = 0;      // 0..
+  int offset = 0;      // 0..; ignored when `after` is given
+  // Keyset paging: the rows after this place (RegisterCursorText of a previous slice's
+  // `next_after`), at the cost of a first page however deep.
+  std::optional<storage::RegisterCursor> after;
 };
 struct RegisterSlice {
   publication::PublicBody body;
   RegisterFilter filter;
   std::vector<RegisterRow> rows;
   bool more = false;  // a next page exists
+  std::optional<storage::RegisterCursor> next_after;  // where it starts, when `more`
 };
+
+// A register cursor as the API writes it: "DATE~ID~REFERENCE" (DATE empty for an undated
+// record), e.g. "2017-02-22~41~006/2017". Opaque to clients: they pass back the `next` link.
+std::string RegisterCursorText(const storage::RegisterCursor& cursor);
+// kInvalidInput naming `after` when the text is not such a cursor.
+Result<storage::RegisterCursor> ParseRegisterCursor(std::string_view text);
 // kNotFound for an unknown body; kInvalidInput for a bad status, limit or offset.
 Result<RegisterSlice> ListRegister(storage::Store& store, std::string_view body,
                                    const RegisterFilter& filter);

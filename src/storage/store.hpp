@@ -38,13 +38,23 @@ struct DecisionSummary {
   friend bool operator==(const DecisionSummary&, const DecisionSummary&) = default;
 };
 
+// A place in a register's order (see ListDecisions): the last row of a page, from which
+// the next page carries on (keyset paging: a deep page costs what the first one does).
+struct RegisterCursor {
+  std::optional<Date> decision_date;  // undated rows come after every dated one
+  std::string reference;
+  std::int64_t id = 0;
+  friend bool operator==(const RegisterCursor&, const RegisterCursor&) = default;
+};
+
 struct RegisterQuery {
   std::string body;                           // required: one body's register
   std::optional<int> year;                    // decision year
   std::vector<decisions::Status> statuses;    // empty: any status
   bool public_only = false;                   // only what the public register shows
   int limit = 100;
-  int offset = 0;
+  int offset = 0;                             // ignored when `after` is given
+  std::optional<RegisterCursor> after;        // only rows after this one in register order
 };
 
 // The last reference number handed out for a body and year.
@@ -208,9 +218,20 @@ struct SearchHit {
   double rank = 0;  // higher is better; comparable within one result only
 };
 
+// Search ranks a bounded candidate set, not every match: the kSearchCandidates newest
+// matches (by decision id, i.e. as written, which for a register written day by day is by
+// decision date) that pass the filters. A common word can match a third of a register of
+// a million; ranking all of them would cost seconds, and nobody reads past the first pages.
+// Filters apply before the cap, so a body's or a year's search ranks within that filter.
+inline constexpr int kSearchCandidates = 1000;
+
 struct SearchResult {
-  std::vector<SearchHit> hits;  // best first
-  int total = 0;                // matches before limit and offset
+  std::vector<SearchHit> hits;  // best first, among the candidates
+  // Matches that pass the filters, counted up to the cap: the exact number when `capped`
+  // is false; kSearchCandidates when it is true, meaning "more than kSearchCandidates"
+  // (only the newest kSearchCandidates were ranked, and only they can be paged through).
+  int total = 0;
+  bool capped = false;
 };
 
 struct ApplyResult {
@@ -250,7 +271,8 @@ class Store {
   // The decision imported from a file with this SHA-256, if any.
   virtual Result<std::optional<std::int64_t>> FindDecisionBySourceHash(std::string_view hash) = 0;
 
-  // Newest first: by decision date (undated last), then reference.
+  // Newest first: by decision date (undated last), then reference (bytewise), then id,
+  // all descending; an index on both backends matches this order exactly.
   virtual Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& query) = 0;
   // The years that have decisions in the given statuses, newest first.
   virtual Result<std::vector<int>> DecisionYears(std::string_view body,

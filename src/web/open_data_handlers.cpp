@@ -85,22 +85,28 @@ Result<services::SearchForm> SearchFormOf(const Request& req) {
 
 std::string Base(const Site& site) { return PublicBaseUrl(site); }
 
-// The query string of the same request for the next page ("" on the last page).
-std::string NextQuery(const Request& req, int offset, int limit) {
+// The query string of the same request without its paging parameters (offset, limit,
+// after), ending in '&' when anything is kept.
+std::string WithoutPaging(const Request& req) {
   std::string out;
   std::string_view q = req.query;
   while (!q.empty()) {
     size_t amp = q.find('&');
     std::string_view pair = q.substr(0, amp);
     auto key = pair.substr(0, pair.find('='));
-    if (!pair.empty() && key != "offset" && key != "limit") {
+    if (!pair.empty() && key != "offset" && key != "limit" && key != "after") {
       out += pair;
       out += '&';
     }
     if (amp == std::string_view::npos) break;
     q.remove_prefix(amp + 1);
   }
-  return out + fmt::format("limit={}&offset={}", limit, offset + limit);
+  return out;
+}
+
+// The query string of the same request for the next page by offset.
+std::string NextQuery(const Request& req, int offset, int limit) {
+  return WithoutPaging(req) + fmt::format("limit={}&offset={}", limit, offset + limit);
 }
 
 Response AtomResponse(const render::AtomFeed& feed, std::string_view cache) {
@@ -185,12 +191,22 @@ Response ApiRegisterHandler(const Request& req, const RouteParams& params, Site&
   auto offset = Number(req, "offset", 0, 1000000, "a whole number, 0 or more");
   if (!offset) return JsonError(offset.error());
   filter.offset = offset->value_or(0);
+  auto after = Text(req, "after");
+  if (!after) return JsonError(after.error());
+  if (!after->empty()) {
+    auto cursor = services::ParseRegisterCursor(*after);
+    if (!cursor) return JsonError(cursor.error());
+    filter.after = *cursor;
+  }
   const std::string& body = params.find("body")->second;
   auto slice = services::ListRegister(site.store, body, filter);
   if (!slice) return JsonError(slice.error());
   std::string next;
-  if (slice->more) {
-    next = "/api/v1/bodies/" + body + "/decisions?" + NextQuery(req, filter.offset, filter.limit);
+  if (slice->more && slice->next_after) {
+    // Keyset paging: the next page starts after this page's last row, however deep.
+    next = "/api/v1/bodies/" + body + "/decisions?" + WithoutPaging(req) +
+           fmt::format("limit={}&after={}", filter.limit,
+                       PercentEncode(services::RegisterCursorText(*slice->next_after)));
   }
   return MakeResponse(200, kJson, render::ApiRegisterJson(*slice, next), kPublicCache, JsonHeaders());
 }

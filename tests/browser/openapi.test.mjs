@@ -114,6 +114,7 @@ try {
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions?limit=0', 400],
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions?status=draft', 400],
     ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/nowhere/decisions', 404],
+    ['/api/v1/bodies/{body}/decisions', '/api/v1/bodies/cumbria/decisions?after=not-a-cursor', 400],
     ['/api/v1/bodies/{body}/decisions/{ref}', '/api/v1/bodies/cumbria/decisions/006-2017', 200],
     ['/api/v1/bodies/{body}/decisions/{ref}', '/api/v1/bodies/cumbria/decisions/999-1999', 404],
     ['/api/v1/search', '/api/v1/search?q=strategy', 200],

@@ -1006,6 +1006,7 @@ DROP TABLE forward_plan_items;
 DROP TABLE published_versions, decision_redactions;
 DROP FUNCTION published_versions_immutable();
 DROP INDEX decisions_public;
+DROP INDEX decisions_register_order;
 ALTER TABLE decisions DROP COLUMN plan_kind, DROP COLUMN plan_reason, DROP COLUMN plan_until,
   DROP COLUMN plan_ground, DROP COLUMN plan_withheld_what, DROP COLUMN plan_review_date,
   DROP COLUMN plan_set_by, DROP COLUMN plan_set_by_name, DROP COLUMN plan_set_at,

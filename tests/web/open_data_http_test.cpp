@@ -174,11 +174,19 @@ TEST_F(OpenDataHttpTest, ApiPagesTheRegisterAndAnswersErrorsAsJson) {
   ASSERT_EQ(j["decisions"].size(), 1u);
   EXPECT_EQ(j["decisions"][0]["reference"], "032/2019");
   EXPECT_EQ(j["decisions"][0]["state"], "published");
-  EXPECT_EQ(j["next"], "/api/v1/bodies/cumbria/decisions?year=2019&limit=1&offset=1");
-  auto second = json::parse(Fetch(j["next"].get<std::string>()).body);
+  // `next` pages by cursor: the last row's date, id and (encoded) reference.
+  const std::string next = j["next"].get<std::string>();
+  EXPECT_EQ(next.rfind("/api/v1/bodies/cumbria/decisions?year=2019&limit=1&after=2019-", 0), 0u)
+      << next;
+  EXPECT_NE(next.find("~032%2F2019"), std::string::npos) << next;
+  auto second = json::parse(Fetch(next).body);
   ASSERT_EQ(second["decisions"].size(), 1u) << second.dump(1);
   EXPECT_EQ(second["decisions"][0]["reference"], "031/2019");
   EXPECT_TRUE(second["next"].is_null()) << "the last page has no next";
+  // Offset paging still works for existing clients.
+  auto by_offset = json::parse(Fetch("/api/v1/bodies/cumbria/decisions?year=2019&limit=1&offset=1").body);
+  ASSERT_EQ(by_offset["decisions"].size(), 1u) << by_offset.dump(1);
+  EXPECT_EQ(by_offset["decisions"][0]["reference"], "031/2019");
   EXPECT_EQ(json::parse(Fetch("/api/v1/bodies/cumbria/decisions").body)["decisions"].size(), 5u);
 
   auto one = json::parse(Fetch("/api/v1/bodies/cumbria/decisions/031-2019").body);
@@ -189,6 +197,7 @@ TEST_F(OpenDataHttpTest, ApiPagesTheRegisterAndAnswersErrorsAsJson) {
 
   auto search = json::parse(Fetch("/api/v1/search?q=kestrel&limit=1").body);
   EXPECT_EQ(search["total"], 2);
+  EXPECT_EQ(search["total_capped"], false);
   ASSERT_EQ(search["results"].size(), 1u);
   EXPECT_EQ(search["next"], "/api/v1/search?q=kestrel&limit=1&offset=1");
   bool matched = false;
@@ -204,6 +213,9 @@ TEST_F(OpenDataHttpTest, ApiPagesTheRegisterAndAnswersErrorsAsJson) {
              {"/api/v1/bodies/cumbria/decisions?status=draft", 400, "status must be one of"},
              {"/api/v1/bodies/cumbria/decisions/999-2019", 404, "If you typed"},
              {"/api/v1/search?q=x&offset=-1", 400, "offset must be a whole number from 0 to 10000"},
+             {"/api/v1/bodies/cumbria/decisions?after=2019-13-01~1~x", 400, "after must be a cursor"},
+             {"/api/v1/bodies/cumbria/decisions?after=2019-06-03~0~x", 400, "after must be a cursor"},
+             {"/api/v1/bodies/cumbria/decisions?after=nonsense", 400, "after must be a cursor"},
              {"/api/v1/nothing/here", 404, "openapi.json"}};
   for (const auto& b : bad) {
     auto e = Fetch(b.target);

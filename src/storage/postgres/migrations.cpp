@@ -367,6 +367,13 @@ CREATE TABLE forward_plan_items (
 );
 CREATE INDEX forward_plan_items_body ON forward_plan_items(body, planned_date, id);
 )sql",
+    // 9: an index in the register's exact order (ListDecisions: date descending, undated
+    // last, reference bytewise, id), so that a register page is an index range with no sort,
+    // and keyset paging is a seek.
+    R"sql(
+CREATE INDEX decisions_register_order
+  ON decisions(body, decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

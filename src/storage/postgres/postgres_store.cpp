@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 #include <type_traits>
@@ -18,6 +19,7 @@
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/strategy_rows.hpp"
 #include "storage/postgres/publication_rows.hpp"
+#include "storage/register_paging.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/snippet.hpp"
 
@@ -98,6 +100,32 @@ WHERE body = $1
   AND ($6::int = 0 OR public_state <> '')
 ORDER BY decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC
 LIMIT $4 OFFSET $5)sql";
+
+// Keyset paging (RegisterQuery::after; storage/register_paging.hpp): $1 body, $2 year,
+// $3 statuses, $4 limit, $5 public only as in kListDecisions. Dated rows after ($6, $7, $8) =
+// (date, reference, id), an index seek on decisions_register_order (migration 8); then
+// undated rows after ($6, $7) = (reference, id), or from the first when $6 is NULL.
+constexpr const char* kListDatedAfter = R"sql(
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome,
+       public_state
+FROM decisions
+WHERE body = $1
+  AND ($2::int IS NULL OR decision_date >= make_date($2::int, 1, 1))
+  AND (decision_date, reference COLLATE "C", id) < ($6::date, $7::text COLLATE "C", $8::bigint)
+  AND ($3::text[] IS NULL OR status = ANY($3::text[]))
+  AND ($5::int = 0 OR public_state <> '')
+ORDER BY decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC
+LIMIT $4)sql";
+constexpr const char* kListUndatedAfter = R"sql(
+SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome,
+       public_state
+FROM decisions
+WHERE body = $1 AND decision_date IS NULL AND $2::int IS NULL
+  AND ($6::text IS NULL OR (reference COLLATE "C", id) < ($6::text COLLATE "C", $7::bigint))
+  AND ($3::text[] IS NULL OR status = ANY($3::text[]))
+  AND ($5::int = 0 OR public_state <> '')
+ORDER BY decision_date DESC NULLS LAST, reference COLLATE "C" DESC, id DESC
+LIMIT $4)sql";
 
 constexpr const char* kDecisionYears = R"sql(
 SELECT DISTINCT extract(year FROM decision_date)::int AS y FROM decisions
@@ -204,43 +232,51 @@ constexpr const char* kInsertSearch =
     "INSERT INTO search_index (decision_id, title, text) VALUES ($1, $2, $3)";
 constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
 
-// Ranked by cover density; headlines are made for the page of hits only. $2..$6 are
-// NULL for no filter.
-constexpr const char* kSearch = R"sql(
-WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-hits AS (
-  SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date, d.status,
-         d.outcome, ts_rank_cd(s.document, q.q) AS rank, s.text, count(*) OVER () AS total
-  FROM search_index s JOIN decisions d ON d.id = s.decision_id, q
-  WHERE s.document @@ q.q
-    AND ($2::text IS NULL OR d.body = $2::text)
-    AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
-                             AND d.decision_date < make_date($3::int + 1, 1, 1)))
-    AND ($4::text IS NULL OR d.decision_maker_role = $4::text)
-    AND ($5::text[] IS NULL OR d.status = ANY($5::text[]))
-    AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
-                                     AND f.key = 'classification' AND lower(f.value) = lower($6::text)))
-  ORDER BY rank DESC, d.id DESC
-  LIMIT $7 OFFSET $8)
-SELECT hits.id, hits.body, hits.reference, hits.title, hits.decision_maker_role,
-       hits.decision_date, hits.status, hits.outcome, hits.rank,
-       ts_headline('english', hits.title || E'\n' || hits.text, q.q,
-                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) ||
-                   ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
-       hits.total
-FROM hits, q
-ORDER BY hits.rank DESC, hits.id DESC)sql";
-constexpr const char* kSearchCount = R"sql(
-SELECT count(*)
-FROM search_index s JOIN decisions d ON d.id = s.decision_id
-WHERE s.document @@ websearch_to_tsquery('english', $1)
-  AND ($2::text IS NULL OR d.body = $2::text)
-  AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)
-                           AND d.decision_date < make_date($3::int + 1, 1, 1)))
-  AND ($4::text IS NULL OR d.decision_maker_role = $4::text)
-  AND ($5::text[] IS NULL OR d.status = ANY($5::text[]))
-  AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
-                                   AND f.key = 'classification' AND lower(f.value) = lower($6::text))))sql";
+// Bounded ranking, as on SQLite (storage/sqlite/query_sql.hpp): `candidates` are the newest
+// $9 + 1 matches that pass the filters, by decision id (a walk down search_index's primary
+// key, or the GIN index's matches sorted by id, whichever the planner finds cheaper); only
+// the newest $9 of them are ranked by cover density, and headlines are made for the page of
+// hits only. The last column is the number of candidates: $9 + 1 means "more than $9".
+// $2..$6 are NULL for no filter.
+#define ASSENT_PG_SEARCH_FILTERS                                                           \
+  "    AND ($2::text IS NULL OR d.body = $2::text)\n"                                        \
+  "    AND ($3::int IS NULL OR (d.decision_date >= make_date($3::int, 1, 1)\n"               \
+  "                             AND d.decision_date < make_date($3::int + 1, 1, 1)))\n"      \
+  "    AND ($4::text IS NULL OR d.decision_maker_role = $4::text)\n"                         \
+  "    AND ($5::text[] IS NULL OR d.status = ANY($5::text[]))\n"                             \
+  "    AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM decision_fields f\n"                   \
+  "         WHERE f.decision_id = d.id AND f.key = 'classification'\n"                       \
+  "           AND lower(f.value) = lower($6::text)))\n"
+constexpr const char* kSearch =
+    "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),\n"
+    "candidates AS MATERIALIZED (\n"
+    "  SELECT s.decision_id AS id\n"
+    "  FROM search_index s JOIN decisions d ON d.id = s.decision_id, q\n"
+    "  WHERE s.document @@ q.q\n" ASSENT_PG_SEARCH_FILTERS
+    "  ORDER BY s.decision_id DESC\n"
+    "  LIMIT $9::int + 1),\n"
+    "hits AS (\n"
+    "  SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date,\n"
+    "         d.status, d.outcome, ts_rank_cd(s.document, q.q) AS rank, s.text\n"
+    "  FROM (SELECT id FROM candidates ORDER BY id DESC LIMIT $9::int) c\n"
+    "  JOIN search_index s ON s.decision_id = c.id JOIN decisions d ON d.id = c.id, q\n"
+    "  ORDER BY rank DESC, d.id DESC\n"
+    "  LIMIT $7 OFFSET $8)\n"
+    "SELECT hits.id, hits.body, hits.reference, hits.title, hits.decision_maker_role,\n"
+    "       hits.decision_date, hits.status, hits.outcome, hits.rank,\n"
+    "       ts_headline('english', hits.title || E'\\n' || hits.text, q.q,\n"
+    "                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) ||\n"
+    "                   ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),\n"
+    "       (SELECT count(*) FROM candidates)\n"
+    "FROM hits, q\n"
+    "ORDER BY hits.rank DESC, hits.id DESC";
+constexpr const char* kSearchCount =
+    "SELECT count(*) FROM (\n"
+    "  SELECT 1 FROM search_index s JOIN decisions d ON d.id = s.decision_id\n"
+    "  WHERE s.document @@ websearch_to_tsquery('english', $1)\n" ASSENT_PG_SEARCH_FILTERS
+    "  ORDER BY s.decision_id DESC\n"
+    "  LIMIT $7::int + 1) c";
+#undef ASSENT_PG_SEARCH_FILTERS
 
 constexpr int kFirstVersionWithSearch = 2;
 
@@ -529,21 +565,48 @@ class PostgresStore final : public Store {
 
   Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& q) override {
     Lease db(*this);
-    Params p;
-    p.Add(q.body);
-    if (q.year) {
-      p.Add(*q.year);
-    } else {
-      p.AddNull();
-    }
-    p.Add(StatusArray(q.statuses)).Add(q.limit).Add(q.offset).Add(q.public_only ? 1 : 0);
-    auto rows = db->Query(kListDecisions, p);
-    if (!rows) return rows.error();
     std::vector<DecisionSummary> out;
-    out.reserve(static_cast<std::size_t>(rows->size()));
-    for (int i = 0; i < rows->size(); ++i) {
-      out.push_back(SummaryFromRow(Row{*rows, i}));
-      out.back().public_state = rows->Text(i, 8);
+    // $1..$4 as kListDecisions takes them, with the limit as given.
+    const auto params = [&](int limit) {
+      Params p;
+      p.Add(q.body);
+      if (q.year) {
+        p.Add(*q.year);
+      } else {
+        p.AddNull();
+      }
+      p.Add(StatusArray(q.statuses)).Add(limit);
+      return p;
+    };
+    const int public_only = q.public_only ? 1 : 0;
+    const auto run = [&](const char* sql, const Params& p) -> Result<void> {
+      auto rows = db->Query(sql, p);
+      if (!rows) return rows.error();
+      for (int i = 0; i < rows->size(); ++i) {
+        out.push_back(SummaryFromRow(Row{*rows, i}));
+        out.back().public_state = rows->Text(i, 8);
+      }
+      return Ok();
+    };
+    if (!q.after) {
+      ASSENT_TRY(run(kListDecisions, params(q.limit).Add(q.offset).Add(public_only)));
+      return out;
+    }
+    const KeysetSteps steps = PlanKeyset(q);
+    if (steps.dated_after) {
+      const RegisterCursor& c = *steps.dated_after;
+      ASSENT_TRY(run(kListDatedAfter, params(q.limit).Add(public_only).Add(c.decision_date->ToIso())
+                                          .Add(c.reference).Add(c.id)));
+    }
+    const int left = q.limit - static_cast<int>(out.size());
+    if (steps.undated && left > 0) {
+      Params p = params(left).Add(public_only);
+      if (steps.undated_after) {
+        p.Add(steps.undated_after->reference).Add(steps.undated_after->id);
+      } else {
+        p.AddNull().AddNull();
+      }
+      ASSENT_TRY(run(kListUndatedAfter, p));
     }
     return out;
   }
@@ -669,22 +732,24 @@ class PostgresStore final : public Store {
     SearchResult result;
     if (q.text.find_first_not_of(" \t\r\n") == std::string::npos) return result;
     Lease db(*this);
-    auto rows = db->Query(kSearch, SearchParams(q).Add(q.limit).Add(q.offset));
+    auto rows = db->Query(kSearch, SearchParams(q).Add(q.limit).Add(q.offset).Add(kSearchCandidates));
     if (!rows) return rows.error();
+    int candidates = -1;
     for (int i = 0; i < rows->size(); ++i) {
       SearchHit hit;
       hit.decision = SummaryFromRow(Row{*rows, i});
       hit.rank = rows->Double(i, 8);
       hit.snippet = SplitSnippet(rows->Text(i, 9));
-      result.total = static_cast<int>(rows->Int(i, 10));
+      candidates = static_cast<int>(rows->Int(i, 10));
       result.hits.push_back(std::move(hit));
     }
-    if (result.hits.empty() && q.offset > 0) {
-      // Past the last page: count the matches on their own.
-      auto count = db->Query(kSearchCount, SearchParams(q));
+    if (candidates < 0) {  // no hit on this page: count on its own
+      auto count = db->Query(kSearchCount, SearchParams(q).Add(kSearchCandidates));
       if (!count) return count.error();
-      result.total = static_cast<int>(count->Int(0, 0));
+      candidates = static_cast<int>(count->Int(0, 0));
     }
+    result.capped = candidates > kSearchCandidates;
+    result.total = std::min(candidates, kSearchCandidates);
     return result;
   }
 

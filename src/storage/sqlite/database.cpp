@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/fts_rank.hpp"
+
 namespace assent::storage::sqlite {
 
 Error SqliteError(sqlite3* db, int rc, std::string_view doing) {
@@ -135,6 +137,11 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   }
   std::unique_ptr<Database> db(new Database(raw));
   sqlite3_busy_timeout(raw, 5000);
+  if (int ranked = RegisterFtsRank(raw); ranked != SQLITE_OK) {
+    return Fail(ErrorCode::kUnavailable,
+                fmt::format("cannot register the search ranking with FTS5: {}", sqlite3_errstr(ranked)),
+                path);
+  }
   for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
                              "PRAGMA synchronous = NORMAL"}) {
     if (auto r = db->Exec(pragma); !r) {

@@ -359,6 +359,12 @@ CREATE TABLE forward_plan_items (
 );
 CREATE INDEX forward_plan_items_body ON forward_plan_items(body, planned_date, id);
 )sql",
+    // 9: an index in the register's exact order (ListDecisions: date descending with
+    // undated last, which is SQLite's descending order, then reference and id), so that a
+    // register page is an index range with no sort, and keyset paging is a seek.
+    R"sql(
+CREATE INDEX decisions_register_order ON decisions(body, decision_date DESC, reference DESC, id DESC);
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -15,8 +16,10 @@
 #include "storage/sqlite/calendar_rows.hpp"
 #include "storage/snippet.hpp"
 #include "storage/sqlite/database.hpp"
+#include "storage/register_paging.hpp"
 #include "storage/sqlite/fts_query.hpp"
 #include "storage/sqlite/forward_plan_rows.hpp"
+#include "storage/sqlite/query_sql.hpp"
 #include "storage/sqlite/import_review_rows.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/strategy_rows.hpp"
@@ -83,19 +86,6 @@ FROM decision_signoffs WHERE decision_id = ?1 ORDER BY position)sql";
 constexpr const char* kSelectAttachments = R"sql(
 SELECT name, media_type, part, sha256, size FROM decision_attachments WHERE decision_id = ?1
 ORDER BY position)sql";
-
-// Newest first; undated last. ?2 is the year or NULL; ?3 a comma-wrapped status list or NULL;
-// ?6 1 for only what the public register shows.
-constexpr const char* kListDecisions = R"sql(
-SELECT id, body, reference, title, decision_maker_role, decision_date, status, outcome,
-       public_state
-FROM decisions
-WHERE body = ?1
-  AND (?2 IS NULL OR substr(decision_date, 1, 4) = ?2)
-  AND (?3 IS NULL OR instr(?3, ',' || status || ',') > 0)
-  AND (?6 = 0 OR public_state <> '')
-ORDER BY decision_date IS NULL, decision_date DESC, reference DESC, id DESC
-LIMIT ?4 OFFSET ?5)sql";
 
 constexpr const char* kDecisionYears = R"sql(
 SELECT DISTINCT substr(decision_date, 1, 4) AS y FROM decisions
@@ -259,33 +249,6 @@ constexpr const char* kDeleteSearch = "DELETE FROM search_index WHERE rowid = ?1
 constexpr const char* kInsertSearch =
     "INSERT INTO search_index (rowid, title, text) VALUES (?1, ?2, ?3)";
 constexpr const char* kAllDecisionIds = "SELECT id FROM decisions ORDER BY id";
-
-// bm25 is lower-is-better; the title counts four times the text. ?2..?4, ?7 (a comma-wrapped
-// status list) and ?8 (classification) are NULL for no filter.
-constexpr const char* kSearch = R"sql(
-SELECT d.id, d.body, d.reference, d.title, d.decision_maker_role, d.decision_date, d.status,
-       d.outcome, -bm25(search_index, 4.0, 1.0),
-       snippet(search_index, -1, char(2), char(3), '…', 24)
-FROM search_index JOIN decisions d ON d.id = search_index.rowid
-WHERE search_index MATCH ?1
-  AND (?2 IS NULL OR d.body = ?2)
-  AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
-  AND (?4 IS NULL OR d.decision_maker_role = ?4)
-  AND (?7 IS NULL OR instr(?7, ',' || d.status || ',') > 0)
-  AND (?8 IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
-                             AND f.key = 'classification' AND lower(f.value) = lower(?8)))
-ORDER BY bm25(search_index, 4.0, 1.0), d.id DESC
-LIMIT ?5 OFFSET ?6)sql";
-constexpr const char* kSearchCount = R"sql(
-SELECT count(*)
-FROM search_index JOIN decisions d ON d.id = search_index.rowid
-WHERE search_index MATCH ?1
-  AND (?2 IS NULL OR d.body = ?2)
-  AND (?3 IS NULL OR substr(d.decision_date, 1, 4) = ?3)
-  AND (?4 IS NULL OR d.decision_maker_role = ?4)
-  AND (?7 IS NULL OR instr(?7, ',' || d.status || ',') > 0)
-  AND (?8 IS NULL OR EXISTS (SELECT 1 FROM decision_fields f WHERE f.decision_id = d.id
-                             AND f.key = 'classification' AND lower(f.value) = lower(?8))))sql";
 
 // --- helpers -----------------------------------------------------------------------
 
@@ -461,27 +424,56 @@ class SqliteStore final : public Store {
 
   Result<std::vector<DecisionSummary>> ListDecisions(const RegisterQuery& q) override {
     Lease db(*this);
-    auto st = db->Prepare(kListDecisions);
-    if (!st) return st.error();
-    st->Bind(1, q.body);
-    if (q.year) {
-      st->Bind(2, fmt::format("{:04}", *q.year));
-    } else {
-      st->BindNull(2);
-    }
-    if (q.statuses.empty()) {
-      st->BindNull(3);
-    } else {
-      st->Bind(3, StatusList(q.statuses));
-    }
-    st->Bind(4, q.limit).Bind(5, q.offset).Bind(6, q.public_only ? 1 : 0);
     std::vector<DecisionSummary> out;
-    for (;;) {
-      auto row = st->Step();
-      if (!row) return row.error();
-      if (!*row) break;
-      out.push_back(SummaryFromRow(*st));
-      out.back().public_state = st->Text(8);
+    // Runs one of the register statements (query_sql.hpp) for up to `limit` more rows.
+    const auto run = [&](const char* sql, int limit, const auto& bind) -> Result<void> {
+      auto st = db->Prepare(sql);
+      if (!st) return st.error();
+      st->Bind(1, q.body);
+      if (q.statuses.empty()) {
+        st->BindNull(4);
+      } else {
+        st->Bind(4, StatusList(q.statuses));
+      }
+      st->Bind(5, limit).Bind(6, q.public_only ? 1 : 0);
+      bind(*st);
+      for (;;) {
+        auto row = st->Step();
+        if (!row) return row.error();
+        if (!*row) break;
+        out.push_back(SummaryFromRow(*st));
+        out.back().public_state = st->Text(8);
+      }
+      return Ok();
+    };
+    const std::string low = q.year ? fmt::format("{:04}", *q.year) : "";
+    if (!q.after) {
+      ASSENT_TRY(run(kListDecisions, q.limit, [&](Statement& st) {
+        if (q.year) {
+          st.Bind(2, low).Bind(3, fmt::format("{:04}", *q.year + 1));
+        } else {
+          st.BindNull(2).BindNull(3);
+        }
+        st.Bind(7, q.offset);
+      }));
+      return out;
+    }
+    const KeysetSteps steps = PlanKeyset(q);
+    if (steps.dated_after) {
+      const RegisterCursor& c = *steps.dated_after;
+      ASSENT_TRY(run(kListDatedAfter, q.limit, [&](Statement& st) {
+        st.Bind(2, low).Bind(8, c.decision_date->ToIso()).Bind(9, c.reference).Bind(10, c.id);
+      }));
+    }
+    const int left = q.limit - static_cast<int>(out.size());
+    if (steps.undated && left > 0) {
+      ASSENT_TRY(run(kListUndatedAfter, left, [&](Statement& st) {
+        if (steps.undated_after) {
+          st.Bind(9, steps.undated_after->reference).Bind(10, steps.undated_after->id);
+        } else {
+          st.BindNull(9).BindNull(10);
+        }
+      }));
     }
     return out;
   }
@@ -655,12 +647,13 @@ class SqliteStore final : public Store {
     std::string match = FtsQuery(q.text);
     if (match.empty()) return result;
     Lease db(*this);
+    int candidates = -1;
     {
       auto st = db->Prepare(kSearch);
       if (!st) return st.error();
       st->Bind(1, match);
       BindSearchFilters(*st, q);
-      st->Bind(5, q.limit).Bind(6, q.offset);
+      st->Bind(5, q.limit).Bind(6, q.offset).Bind(9, kSearchCandidates);
       for (;;) {
         auto row = st->Step();
         if (!row) return row.error();
@@ -669,16 +662,22 @@ class SqliteStore final : public Store {
         hit.decision = SummaryFromRow(*st);
         hit.rank = st->Double(8);
         hit.snippet = SplitSnippet(st->Text(9));
+        candidates = static_cast<int>(st->Int(10));
         result.hits.push_back(std::move(hit));
       }
     }
-    auto st = db->Prepare(kSearchCount);
-    if (!st) return st.error();
-    st->Bind(1, match);
-    BindSearchFilters(*st, q);
-    auto row = st->Step();
-    if (!row) return row.error();
-    result.total = static_cast<int>(st->Int(0));
+    if (candidates < 0) {  // no hit on this page: count on its own
+      auto st = db->Prepare(kSearchCount);
+      if (!st) return st.error();
+      st->Bind(1, match);
+      BindSearchFilters(*st, q);
+      st->Bind(9, kSearchCandidates);
+      auto row = st->Step();
+      if (!row) return row.error();
+      candidates = static_cast<int>(st->Int(0));
+    }
+    result.capped = candidates > kSearchCandidates;
+    result.total = std::min(candidates, kSearchCandidates);
     return result;
   }
 

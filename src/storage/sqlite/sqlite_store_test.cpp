@@ -3,7 +3,9 @@
 
 #include "core/hash.hpp"
 #include "storage/open_store.hpp"
+#include "storage/sqlite/fts_rank.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/query_sql.hpp"
 #include "tests/storage/store_contract.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -57,6 +59,7 @@ DROP TABLE forward_plan_items;
 DROP TABLE import_reviews; DROP TABLE strategy_progress; DROP TABLE strategy_proposals;
 DROP TABLE calendar_imports;
 DROP TABLE published_versions; DROP TABLE decision_redactions; DROP INDEX decisions_public;
+DROP INDEX decisions_register_order;
 ALTER TABLE decisions DROP COLUMN plan_kind; ALTER TABLE decisions DROP COLUMN plan_reason;
 ALTER TABLE decisions DROP COLUMN plan_until; ALTER TABLE decisions DROP COLUMN plan_ground;
 ALTER TABLE decisions DROP COLUMN plan_withheld_what; ALTER TABLE decisions DROP COLUMN plan_review_date;
@@ -185,6 +188,53 @@ TEST(SqliteStore, PublishedVersionsCannotBeChangedEvenOutsideAssent) {
     EXPECT_NE(std::string(err ? err : "").find("immutable"), std::string::npos) << sql;
     sqlite3_free(err);
   }
+  sqlite3_close(db);
+}
+
+// The query plan's lines for `sql` (EXPLAIN QUERY PLAN), one per line.
+std::string QueryPlan(sqlite3* db, const char* sql) {
+  sqlite3_stmt* st = nullptr;
+  std::string explain = std::string("EXPLAIN QUERY PLAN ") + sql;
+  if (sqlite3_prepare_v2(db, explain.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    return std::string("cannot prepare: ") + sqlite3_errmsg(db);
+  }
+  std::string plan;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
+    plan += '\n';
+  }
+  sqlite3_finalize(st);
+  return plan;
+}
+
+// The register queries read decisions_register_order (migration 8) in its order: no sort,
+// whatever the filters, and keyset paging seeks instead of skipping rows.
+TEST(SqliteStore, RegisterQueriesUseTheOrderIndexWithoutSorting) {
+  TempDir dir;
+  std::string path = dir.File("plan.db");
+  {
+    auto store = OpenStore("sqlite:" + path);
+    ASSERT_TRUE(store) << store.error().ToString();
+    Decision d = SampleDecision("cumbria", "006/2017");
+    ASSERT_TRUE((*store)->Apply({.put_bodies = {SampleBody("cumbria")}, .insert_decisions = {d}}));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite::RegisterFtsRank(db), SQLITE_OK);
+  for (const char* sql : {sqlite::kListDecisions, sqlite::kListDatedAfter, sqlite::kListUndatedAfter}) {
+    std::string plan = QueryPlan(db, sql);
+    EXPECT_NE(plan.find("USING INDEX decisions_register_order"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+  }
+  std::string keyset = QueryPlan(db, sqlite::kListDatedAfter);
+  EXPECT_NE(keyset.find("(decision_date,reference)<(?,?)"), std::string::npos) << keyset;
+  // Bounded ranking: the candidates come from FTS5 in rowid order, not sorted afterwards.
+  std::string search = QueryPlan(db, sqlite::kSearch);
+  auto materialize = search.find("MATERIALIZE candidates");
+  ASSERT_NE(materialize, std::string::npos) << search;
+  auto scan = search.find("SCAN candidates", materialize);
+  EXPECT_EQ(search.substr(materialize, scan - materialize).find("TEMP B-TREE"), std::string::npos)
+      << search;
   sqlite3_close(db);
 }
 
