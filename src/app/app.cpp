@@ -72,11 +72,21 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     spdlog::info("bodies: {} from {}", *n, config.bodies_file);
   }
   if (config.demo) {
-    auto demo = services::LoadDemoIfEmpty(*app->store, app->catalogue, app->paths.demo);
+    auto demo = services::LoadDemoIfEmpty(*app->store, app->catalogue, app->paths.demo, Instant::Now(),
+                                          services::DemoScope::kFull);
     if (!demo) return demo.error();
     if (demo->loaded) {
-      spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
+      spdlog::info("demo register loaded: {} bodies, {} decisions, {} more in every publication state",
+                   demo->bodies, demo->decisions, demo->state_decisions);
       app->demo_just_loaded = true;
+    }
+    if (demo->staff.created) {
+      // Only on a data directory the demo register was just loaded into (never a store
+      // that already held data): the staff who drafted, signed and published its decisions.
+      spdlog::warn(
+          "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
+          "Demo only: start a real deployment on a fresh data directory.",
+          fmt::join(demo->staff.usernames, ", "), demo->staff.password);
     }
   }
   std::string strategies_dir = config.strategies_dir;
@@ -111,19 +121,6 @@ Result<void> Serve(App& app) {
   if (!c.smtp_url.empty() && c.smtp_from.empty()) {
     return Fail(ErrorCode::kInvalidInput, "set smtp_from (the sender address) as well as smtp_url",
                 "smtp_from");
-  }
-  if (c.demo && app.demo_just_loaded) {
-    // Staff accounts to try the workflow with, only when serving a data directory the
-    // demo register was just loaded into (never a store that already held data).
-    auto staff = services::CreateDemoStaffIfNone(*app.store, app.paths.demo + "/staff.toml",
-                                                 Instant::Now());
-    if (!staff) return staff.error();
-    if (staff->created) {
-      spdlog::warn(
-          "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
-          "Demo only: start a real deployment on a fresh data directory.",
-          fmt::join(staff->usernames, ", "), staff->password);
-    }
   }
   auto pages = render::HtmlPages::Load(app.paths.templates);
   if (!pages) return pages.error();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/calendar_file.hpp"
 #include "services/demo_data.hpp"
 #include "storage/open_store.hpp"
 #include "tests/support/files.hpp"
@@ -12,7 +13,7 @@ WebSite::~WebSite() {
   if (server_) server_->Stop();
 }
 
-void WebSite::Open(const std::string& db_name) {
+void WebSite::Open(const std::string& db_name, services::DemoScope scope) {
   auto s = storage::OpenStore("sqlite:" + dir_.File(db_name));
   ASSERT_TRUE(s) << s.error().ToString();
   store_ = std::move(*s);
@@ -22,7 +23,12 @@ void WebSite::Open(const std::string& db_name) {
   auto schemes = services::LoadDelegationSchemes(SourceDir() + "/demo/bodies.toml");
   ASSERT_TRUE(schemes) << schemes.error().ToString();
   catalogue_.schemes = std::move(*schemes);
-  auto demo = services::LoadDemoIfEmpty(*store_, catalogue_, SourceDir() + "/demo");
+  if (scope == services::DemoScope::kFull) {
+    auto calendar = services::LoadCalendarFile(SourceDir() + "/calendars/bank-holidays.json");
+    ASSERT_TRUE(calendar) << calendar.error().ToString();
+    catalogue_.calendar = std::move(*calendar);
+  }
+  auto demo = services::LoadDemoIfEmpty(*store_, catalogue_, SourceDir() + "/demo", Instant::Now(), scope);
   ASSERT_TRUE(demo) << demo.error().ToString();
 }
 
