@@ -7,8 +7,9 @@
 // addresses of the unpublished decisions, a 404 and error pages. Any marker anywhere in
 // any answer (head or body) fails the test.
 //
-// To add a marker kind (redacted spans, withheld decisions...): add a row to kMarkers
-// with a function that plants it.
+// Markers also sit in signed-off redactions (a span, a whole section) of published
+// decisions, and in every field of deferred and withheld decisions that their public stub
+// does not show. To add a marker kind: add a row to kMarkers with a function that plants it.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -50,6 +51,50 @@ Decision Unpublished(const std::string& ref, Status status, const std::string& m
   return d;
 }
 
+// A signed-off redaction record (as the publication use cases store one).
+decisions::Redaction SignedOff(decisions::RedactionTarget target, const std::string& key, const std::string& text) {
+  decisions::Redaction r;
+  r.target = target;
+  r.section_key = key;
+  r.text = text;
+  r.reason = "commercially sensitive";
+  r.ground = "s43";
+  r.proposed_by = 1;
+  r.proposed_by_name = "Gareth Governance";
+  r.proposed_at = "2019-03-01T10:00:00Z";
+  r.signed_off_by = 2;
+  r.signed_off_by_name = "Chris Executive";
+  r.signed_off_role = "chief_executive";
+  r.signed_off_at = "2019-03-01T11:00:00Z";
+  return r;
+}
+
+// A decided decision on the register as a stub only (deferred or withheld): the marker
+// is in everything the stub does not show -- sections, papers, consultees, fields,
+// boards, signatures, the Part 2 statement -- but not in its title, which the stub shows.
+Decision Stub(const std::string& ref, decisions::PlanKind kind, const std::string& marker) {
+  auto d = Unpublished(ref, Status::kDecided, marker);
+  d.title = "Fleet strategy " + ref;
+  d.boards.push_back({"Board " + marker, std::nullopt});
+  d.signoffs[0].advice = "Advice " + marker;
+  d.signoffs[0].reasons = "Reasons " + marker;
+  d.publication.part2_reason = "Statement " + marker;
+  d.attachments.push_back({"Appendix " + marker + ".pdf", "application/pdf", Part::kPart1, std::string(64, 'c'), 10});
+  d.plan.kind = kind;
+  d.plan.set_by = 2;
+  d.plan.set_by_name = "Chris Executive";
+  d.plan.set_at = "2019-03-01T10:00:00Z";
+  if (kind == decisions::PlanKind::kDefer) {
+    d.plan.reason = "Until the contract is signed.";
+    d.plan.until = *Date::ParseIso("2099-01-01");  // far in the future: stays a stub
+  } else {
+    d.plan.ground = "s31";
+    d.plan.withheld_what = "The whole decision";
+    d.plan.review_date = *Date::ParseIso("2099-01-01");
+  }
+  return d;
+}
+
 struct Marker {
   const char* kind;
   const char* text;  // one word to the search engines, unique on the register
@@ -88,6 +133,24 @@ const Marker kMarkers[] = {
      [](const std::string& m) { return Unpublished("045/2019", Status::kSubmitted, m); }},
     {"decided, not yet published", "zqleakdecidedrecord",
      [](const std::string& m) { return Unpublished("046/2019", Status::kDecided, m); }},
+    {"redacted span (signed off)", "zqleakredactedspan",
+     [](const std::string& m) {
+       auto d = Published("047/2019");
+       d.sections[0].text = "Public summary of the fleet. The price was " + m + " per vehicle.";
+       d.redactions.push_back(SignedOff(decisions::RedactionTarget::kSpan, "executive_summary", m));
+       return d;
+     }},
+    {"redacted section (signed off)", "zqleakredactedsection",
+     [](const std::string& m) {
+       auto d = Published("048/2019");
+       d.sections.push_back({"financial", "Financial implications", Part::kPart1, "Prices: " + m});
+       d.redactions.push_back(SignedOff(decisions::RedactionTarget::kSection, "financial", ""));
+       return d;
+     }},
+    {"withheld decision", "zqleakwithheldrecord",
+     [](const std::string& m) { return Stub("049/2019", decisions::PlanKind::kWithhold, m); }},
+    {"deferred decision", "zqleakdeferredrecord",
+     [](const std::string& m) { return Stub("050/2019", decisions::PlanKind::kDefer, m); }},
 };
 
 // Every path on this site that a body links to, from HTML (href), JSON ("/..."),
@@ -179,13 +242,26 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
     EXPECT_TRUE(kinds_of_answer.count(type)) << "no " << type << " answer was crawled";
   }
   for (const char* must : {"/cumbria/decisions/041-2019/print", "/api/v1/bodies/cumbria/decisions/044-2019",
-                           "/cumbria/decisions/043-2019.json", "/essex/decisions.atom"}) {
+                           "/cumbria/decisions/043-2019.json", "/essex/decisions.atom",
+                           // the redacted decisions, and the stubs on the register and in the API
+                           "/cumbria/decisions/047-2019", "/api/v1/bodies/cumbria/decisions/048-2019",
+                           "/cumbria/decisions/049-2019", "/api/v1/bodies/cumbria/decisions/049-2019",
+                           "/cumbria/decisions/050-2019.json", "/api/v1/bodies/cumbria/decisions/050-2019"}) {
     EXPECT_TRUE(seen.count(must)) << must << " was not reached by following links";
   }
   // The markers are really there for staff: the test could fail.
   auto stored = site.store().FindDecision("cumbria", "041-2019");
   ASSERT_TRUE(stored);
   EXPECT_NE(stored->sections.back().text.find(kMarkers[0].text), std::string::npos);
+  // The redacted and stubbed decisions are public (200), with their text held back.
+  for (const char* ref : {"047-2019", "048-2019", "049-2019", "050-2019"}) {
+    EXPECT_EQ(testing_support::Get(site.port(), std::string("/cumbria/decisions/") + ref).status, 200) << ref;
+  }
+  auto redacted = site.store().FindDecision("cumbria", "047-2019");
+  ASSERT_TRUE(redacted);
+  EXPECT_NE(redacted->sections[0].text.find("zqleakredactedspan"), std::string::npos);
+  auto api_stub = testing_support::Get(site.port(), "/api/v1/bodies/cumbria/decisions/049-2019");
+  EXPECT_NE(api_stub.body.find(R"("state": "withheld")"), std::string::npos) << api_stub.body;
 }
 
 }  // namespace
