@@ -534,6 +534,13 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
       {Method::kPost, "/staff/decisions/{id}/publication/redactions/{n}/sign-off",
        [&](Col) { return Cell{D(WithProposedRedaction()) + "/publication/redactions/1/sign-off"}; },
        {403, 403, 403, 303, 403, 303, 403, 403, 404, 403}},
+      // Cancelled by its proposer (the governance officer), the chief executive or the treasurer.
+      {Method::kPost, "/staff/decisions/{id}/publication/redactions/{n}/cancel",
+       [&](Col) {
+         return Cell{D(WithProposedRedaction()) + "/publication/redactions/1/cancel",
+                     Form({{"cancel_reason", "The site is already public."}})};
+       },
+       {403, 403, 303, 303, 403, 303, 403, 403, 404, 403}},
       {Method::kPost, "/staff/decisions/{id}/publication/publish",
        [&](Col) { return Cell{D(Planned()) + "/publication/publish"}; },
        {403, 403, 303, 303, 303, 403, 403, 403, 404, 403}},

@@ -347,6 +347,14 @@ BEGIN RAISE EXCEPTION 'published versions are immutable'; END $$;
 CREATE TRIGGER published_versions_immutable BEFORE UPDATE OR DELETE ON published_versions
 FOR EACH ROW EXECUTE FUNCTION published_versions_immutable();
 )sql",
+    // 8: a proposed redaction may be cancelled (by its proposer, the chief executive or
+    // the treasurer) with a reason; the record stays, marked cancelled.
+    R"sql(
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancelled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

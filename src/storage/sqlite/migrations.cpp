@@ -339,6 +339,14 @@ BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 CREATE TRIGGER published_versions_immutable_delete BEFORE DELETE ON published_versions
 BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;
 )sql",
+    // 8: a proposed redaction may be cancelled (by its proposer, the chief executive or
+    // the treasurer) with a reason; the record stays, marked cancelled.
+    R"sql(
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancelled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
