@@ -72,21 +72,11 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
     spdlog::info("bodies: {} from {}", *n, config.bodies_file);
   }
   if (config.demo) {
-    auto demo = services::LoadDemoIfEmpty(*app->store, app->catalogue, app->paths.demo, Instant::Now(),
-                                          services::DemoScope::kFull);
+    auto demo = services::LoadDemoIfEmpty(*app->store, app->catalogue, app->paths.demo);
     if (!demo) return demo.error();
     if (demo->loaded) {
-      spdlog::info("demo register loaded: {} bodies, {} decisions, {} more in every publication state",
-                   demo->bodies, demo->decisions, demo->state_decisions);
+      spdlog::info("demo register loaded: {} bodies, {} decisions", demo->bodies, demo->decisions);
       app->demo_just_loaded = true;
-    }
-    if (demo->staff.created) {
-      // Only on a data directory the demo register was just loaded into (never a store
-      // that already held data): the staff who drafted, signed and published its decisions.
-      spdlog::warn(
-          "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
-          "Demo only: start a real deployment on a fresh data directory.",
-          fmt::join(demo->staff.usernames, ", "), demo->staff.password);
     }
   }
   std::string strategies_dir = config.strategies_dir;
@@ -121,6 +111,21 @@ Result<void> Serve(App& app) {
   if (!c.smtp_url.empty() && c.smtp_from.empty()) {
     return Fail(ErrorCode::kInvalidInput, "set smtp_from (the sender address) as well as smtp_url",
                 "smtp_from");
+  }
+  if (c.demo && app.demo_just_loaded) {
+    // Staff accounts to try the workflow with, and the decisions they made in every
+    // publication state, only when serving a data directory the demo register was just
+    // loaded into (never a store that already held data).
+    auto states = services::LoadDemoStates(*app.store, app.catalogue, app.paths.demo, Instant::Now());
+    if (!states) return states.error();
+    if (states->staff.created) {
+      spdlog::info("demo decisions in every publication state: {} from {}/decisions", states->decisions,
+                   app.paths.demo);
+      spdlog::warn(
+          "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
+          "Demo only: start a real deployment on a fresh data directory.",
+          fmt::join(states->staff.usernames, ", "), states->staff.password);
+    }
   }
   auto pages = render::HtmlPages::Load(app.paths.templates);
   if (!pages) return pages.error();

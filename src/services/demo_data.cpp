@@ -45,16 +45,24 @@ Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalog
       return Fail(ErrorCode::kInternal, "demo seed not confirmed: " + o.file + ": " + o.message);
     }
   }
-  DemoLoad out{true, *synced, Summarise(*imported).confirmed, 0, {}};
+  DemoLoad out{true, *synced, Summarise(*imported).confirmed, {}};
   if (scope == DemoScope::kSeeds) return out;
-  // The people who draft, sign and publish the demo decisions.
+  auto states = LoadDemoStates(store, catalogue, demo_dir, now);
+  if (!states) return states.error();
+  out.states = std::move(*states);
+  return out;
+}
+
+Result<DemoStates> LoadDemoStates(storage::Store& store, const Catalogue& catalogue,
+                                  const std::string& demo_dir, Instant now) {
+  DemoStates out;
   auto staff = CreateDemoStaffIfNone(store, demo_dir + "/staff.toml", now);
   if (!staff) return staff.error();
   out.staff = std::move(*staff);
-  auto states = LoadDemoDecisions(store, catalogue, demo_dir + "/decisions", now);
-  if (!states) return states.error();
-  out.state_decisions = *states;
+  if (!out.staff.created) return out;
+  auto decisions = LoadDemoDecisions(store, catalogue, demo_dir + "/decisions", now);
+  if (!decisions) return decisions.error();
+  out.decisions = *decisions;
   return out;
-}
 
 }  // namespace assent::services

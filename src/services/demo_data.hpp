@@ -18,14 +18,23 @@ struct DemoLoad {
   bool loaded = false;  // false: the store already had bodies, nothing was done
   int bodies = 0;
   int decisions = 0;         // the seeds
-  int state_decisions = 0;   // demo/decisions/*.toml (kFull)
-  DemoStaff staff;           // kFull: the accounts created, and their one password
+  DemoStates states;         // kFull only
 };
 
-// kSeeds: bodies and seeds only (what many tests build on). kFull (serve --demo): also
-// demo/staff.toml's accounts (when the store has none) and demo/decisions/*.toml run
-// through the workflow and publication use cases by those accounts.
+// kSeeds: bodies and seeds only (what `--demo` gives every command). kFull: also
+// LoadDemoStates, as `serve --demo` does on the start that loaded the demo.
 enum class DemoScope { kSeeds, kFull };
+
+// The demo's people and the decisions they made: demo/staff.toml's accounts when the store
+// has none yet, and then demo/decisions/*.toml run through the workflow and publication use
+// cases by those accounts (services/demo_decisions.hpp). When the store already had
+// accounts nothing is done (the files name people who may not exist).
+struct DemoStates {
+  DemoStaff staff;
+  int decisions = 0;
+};
+Result<DemoStates> LoadDemoStates(storage::Store& store, const Catalogue& catalogue,
+                                  const std::string& demo_dir, Instant now);
 
 // Reads `demo_dir`/bodies.toml and `demo_dir`/seeds/*.txt. Each seed is queued for
 // review and confirmed at once by "system" (import.queue, import.confirm at `now`), so
