@@ -64,5 +64,6 @@ Result<DemoStates> LoadDemoStates(storage::Store& store, const Catalogue& catalo
   if (!decisions) return decisions.error();
   out.decisions = *decisions;
   return out;
+}
 
 }  // namespace assent::services

@@ -14,6 +14,15 @@
 
 namespace assent::services {
 
+// The demo's people and the decisions they made: demo/staff.toml's accounts when the store
+// has none yet, and then demo/decisions/*.toml run through the workflow and publication use
+// cases by those accounts (services/demo_decisions.hpp). When the store already had
+// accounts nothing is done (the files name people who may not exist).
+struct DemoStates {
+  DemoStaff staff;
+  int decisions = 0;
+};
+
 struct DemoLoad {
   bool loaded = false;  // false: the store already had bodies, nothing was done
   int bodies = 0;
@@ -25,14 +34,6 @@ struct DemoLoad {
 // LoadDemoStates, as `serve --demo` does on the start that loaded the demo.
 enum class DemoScope { kSeeds, kFull };
 
-// The demo's people and the decisions they made: demo/staff.toml's accounts when the store
-// has none yet, and then demo/decisions/*.toml run through the workflow and publication use
-// cases by those accounts (services/demo_decisions.hpp). When the store already had
-// accounts nothing is done (the files name people who may not exist).
-struct DemoStates {
-  DemoStaff staff;
-  int decisions = 0;
-};
 Result<DemoStates> LoadDemoStates(storage::Store& store, const Catalogue& catalogue,
                                   const std::string& demo_dir, Instant now);
 

@@ -296,9 +296,9 @@ Result<void> ReadPlan(const Table& p, Date today, std::optional<Date>& after, De
       return t.Bad("action", "must be \"publish\", \"correct\" or \"withdraw\"");
     }
     e.action = *action;
-    auto act = t.Act(today, after);
-    if (!act) return act.error();
-    e.act = std::move(*act);
+    auto event_act = t.Act(today, after);
+    if (!event_act) return event_act.error();
+    e.act = std::move(*event_act);
     auto note = t.Text("note", e.action != "publish");
     auto title = t.Text("title", false);
     if (!note) return note.error();

@@ -202,9 +202,9 @@ Result<StaffPublication> GetStaffPublication(storage::Store& store, const Workfl
                      (actor.Has(d.body, "chief_executive") || actor.Has(d.body, "chief_finance_officer"));
   for (const auto& r : d.redactions) {
     bool officer = actor.Has(d.body, "chief_executive") || actor.Has(d.body, "chief_finance_officer");
-    bool open = !r.cancelled() && (decided || published) && (!r.signed_off() || decided);
+    bool cancellable = !r.cancelled() && (decided || published) && (!r.signed_off() || decided);
     bool who = officer || (!r.signed_off() && r.proposed_by != 0 && r.proposed_by == actor.id);
-    out.may_cancel.push_back(open && who);
+    out.may_cancel.push_back(cancellable && who);
   }
   out.may_correct = published && publication::MayCorrect(d, actor);
   out.may_withdraw = published && (actor.Has(d.body, "chief_executive") ||
