@@ -191,7 +191,8 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
                                    "/search", "/search?q=strategy", "/search.atom?q=strategy",
                                    "/api/v1/search?q=strategy", "/no/such/page", "/api/v1/nope",
                                    "/search?q=x&year=bad", "/api/v1/search?q=x&status=draft",
-                                   "/cumbria/decisions.csv", "/cumbria/decisions.atom"};
+                                   "/cumbria/decisions.csv", "/cumbria/decisions.atom",
+                                   "/api/v1/bodies/cumbria/decisions", "/cumbria/decisions.json"};
   // Searches for each marker in capitals: the engines fold case, so they find the stored
   // (lower-case) text if it is indexed, while the page's echo of the query ("You searched
   // for ...") is in capitals and cannot be mistaken for a leak.

@@ -963,7 +963,7 @@ TEST_F(StaffHttpTest, AProposedRedactionIsCancelledFromThePublicationPage) {
   auto no_reason = Post(D(id) + "/publication/redactions/1/cancel", go, Form({{"cancel_reason", " "}}));
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_NE(no_reason.body.find("href=\"#cancel-reason-1\""), std::string::npos) << no_reason.body.substr(0, 3000);
-  EXPECT_NE(no_reason.body.find("say why the redaction is cancelled"), std::string::npos);
+  EXPECT_NE(no_reason.body.find("ay why the redaction is cancelled"), std::string::npos);
   EXPECT_FALSE(Load(id).redactions[0].cancelled());
   // Without the CSRF token: refused.
   Agent no_csrf{go.cookie, ""};
