@@ -113,16 +113,18 @@ Result<void> Serve(App& app) {
                 "smtp_from");
   }
   if (c.demo && app.demo_just_loaded) {
-    // Staff accounts to try the workflow with, only when serving a data directory the
-    // demo register was just loaded into (never a store that already held data).
-    auto staff = services::CreateDemoStaffIfNone(*app.store, app.paths.demo + "/staff.toml",
-                                                 Instant::Now());
-    if (!staff) return staff.error();
-    if (staff->created) {
+    // Staff accounts to try the workflow with, and the decisions they made in every
+    // publication state, only when serving a data directory the demo register was just
+    // loaded into (never a store that already held data).
+    auto states = services::LoadDemoStates(*app.store, app.catalogue, app.paths.demo, Instant::Now());
+    if (!states) return states.error();
+    if (states->staff.created) {
+      spdlog::info("demo decisions in every publication state: {} from {}/decisions", states->decisions,
+                   app.paths.demo);
       spdlog::warn(
           "demo staff accounts created ({}), all with the password {} -- sign in at /staff/sign-in. "
           "Demo only: start a real deployment on a fresh data directory.",
-          fmt::join(staff->usernames, ", "), staff->password);
+          fmt::join(states->staff.usernames, ", "), states->staff.password);
     }
   }
   auto pages = render::HtmlPages::Load(app.paths.templates);

@@ -32,6 +32,7 @@ inline constexpr std::string_view kDecisionPublish = "decision.publish";
 inline constexpr std::string_view kPublicationPlan = "publication.plan";
 inline constexpr std::string_view kRedactionPropose = "redaction.propose";
 inline constexpr std::string_view kRedactionSignOff = "redaction.sign-off";
+inline constexpr std::string_view kRedactionCancel = "redaction.cancel";
 inline constexpr std::string_view kDecisionCorrect = "decision.correct";
 inline constexpr std::string_view kPart2View = "part2.view";
 inline constexpr std::string_view kImportQueue = "import.queue";

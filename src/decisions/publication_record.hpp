@@ -54,7 +54,14 @@ struct Redaction {
   std::string signed_off_by_name;
   std::string signed_off_role;     // "chief_executive", "chief_finance_officer"
   std::string signed_off_at;
+  // A proposed redaction cancelled before its sign-off (by its proposer, the Chief
+  // Executive or the Chief Finance Officer), with the reason; it never applies.
+  std::int64_t cancelled_by = 0;
+  std::string cancelled_by_name;
+  std::string cancelled_at;
+  std::string cancel_reason;
   bool signed_off() const { return signed_off_by != 0; }
+  bool cancelled() const { return cancelled_by != 0; }
   friend bool operator==(const Redaction&, const Redaction&) = default;
 };
 

@@ -46,6 +46,13 @@ std::string_view PublicStateName(PublicState s) {
   return "published";
 }
 
+PublicState PublicStateOfName(std::string_view name) {
+  for (auto s : {PublicState::kDeferred, PublicState::kWithheld, PublicState::kWithdrawn}) {
+    if (PublicStateName(s) == name) return s;
+  }
+  return PublicState::kPublished;
+}
+
 std::string_view PublicStateLabel(PublicState s) {
   switch (s) {
     case PublicState::kPublished: return "Published";

@@ -53,6 +53,9 @@ struct PublicBody {
 enum class PublicState { kPublished, kDeferred, kWithheld, kWithdrawn };
 std::string_view PublicStateName(PublicState s);   // "published", "deferred", "withheld", "withdrawn"
 std::string_view PublicStateLabel(PublicState s);  // "Published", "Publication deferred", ...
+// The state named by PublicStateName; kPublished for any other name (a stored row's
+// public_state is one of the four, or empty for a record that is not public).
+PublicState PublicStateOfName(std::string_view name);
 
 // A redaction as the public may know it: where text was removed and under which ground.
 // Never the removed text.

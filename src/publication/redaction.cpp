@@ -73,6 +73,10 @@ Result<Redaction> SignOffRedaction(const Decision& d, int number, const workflow
     return Fail(ErrorCode::kNotFound, fmt::format("there is no redaction {}", number));
   }
   Redaction r = d.redactions[static_cast<size_t>(number - 1)];
+  if (r.cancelled()) {
+    return Fail(ErrorCode::kIllegalTransition,
+                fmt::format("redaction {} was cancelled by {}", number, r.cancelled_by_name));
+  }
   if (r.signed_off()) {
     return Fail(ErrorCode::kIllegalTransition,
                 fmt::format("redaction {} was signed off by {} already", number, r.signed_off_by_name));
@@ -99,16 +103,55 @@ Result<Redaction> SignOffRedaction(const Decision& d, int number, const workflow
   return r;
 }
 
+Result<Redaction> CancelRedaction(const Decision& d, int number, std::string_view reason,
+                                  const workflow::Actor& actor, std::string now) {
+  if (number < 1 || number > static_cast<int>(d.redactions.size())) {
+    return Fail(ErrorCode::kNotFound, fmt::format("there is no redaction {}", number));
+  }
+  Redaction r = d.redactions[static_cast<size_t>(number - 1)];
+  if (r.cancelled()) {
+    return Fail(ErrorCode::kIllegalTransition,
+                fmt::format("redaction {} was cancelled by {} already", number, r.cancelled_by_name));
+  }
+  bool officer = actor.Has(d.body, "chief_executive") || actor.Has(d.body, "chief_finance_officer");
+  if (r.signed_off()) {
+    if (d.status == decisions::Status::kPublished) {
+      return Fail(ErrorCode::kIllegalTransition,
+                  fmt::format("redaction {} was signed off and applies on the public register; a "
+                              "correction of the published decision is the way to change it",
+                              number));
+    }
+    if (!officer) {
+      return Fail(ErrorCode::kForbidden,
+                  "a signed-off redaction is cancelled by the Chief Executive or the Chief Finance "
+                  "Officer (Treasurer) of the body; " + workflow::HeldRoles(actor, d.body));
+    }
+  } else if (!officer && !(r.proposed_by != 0 && r.proposed_by == actor.id)) {
+    return Fail(ErrorCode::kForbidden,
+                "a proposed redaction is cancelled by the person who proposed it, the Chief Executive "
+                "or the Chief Finance Officer (Treasurer) of the body; " + workflow::HeldRoles(actor, d.body));
+  }
+  std::string why(Trim(reason));
+  if (why.empty()) return Fail(ErrorCode::kInvalidInput, "say why the redaction is cancelled", "reason");
+  r.cancelled_by = actor.id;
+  r.cancelled_by_name = actor.name.empty() ? actor.username : actor.name;
+  r.cancelled_at = std::move(now);
+  r.cancel_reason = std::move(why);
+  return r;
+}
+
+bool Applies(const Redaction& r) { return r.signed_off() && !r.cancelled(); }
+
 bool HasUnsignedRedaction(const Decision& d) {
   return std::any_of(d.redactions.begin(), d.redactions.end(),
-                     [](const Redaction& r) { return !r.signed_off(); });
+                     [](const Redaction& r) { return !r.signed_off() && !r.cancelled(); });
 }
 
 std::optional<std::string> RedactedSectionText(const decisions::Section& section,
                                                const std::vector<Redaction>& redactions) {
   std::string text = section.text;
   for (const auto& r : redactions) {
-    if (!r.signed_off() || r.section_key != section.key) continue;
+    if (!Applies(r) || r.section_key != section.key) continue;
     if (r.target == RedactionTarget::kSection) return std::nullopt;
     if (r.target != RedactionTarget::kSpan) continue;
     if (r.text.empty()) return std::nullopt;
@@ -123,7 +166,7 @@ std::optional<std::string> RedactedSectionText(const decisions::Section& section
 
 bool AttachmentRedacted(const Decision& d, std::string_view sha256) {
   return std::any_of(d.redactions.begin(), d.redactions.end(), [&](const Redaction& r) {
-    return r.signed_off() && r.target == RedactionTarget::kAttachment && r.attachment_sha256 == sha256;
+    return Applies(r) && r.target == RedactionTarget::kAttachment && r.attachment_sha256 == sha256;
   });
 }
 
@@ -147,7 +190,7 @@ std::string RedactionWhere(const Decision& d, const Redaction& r) {
 std::vector<PublicRedaction> RedactionNotices(const Decision& d) {
   std::vector<PublicRedaction> out;
   for (const auto& r : d.redactions) {
-    if (!r.signed_off()) continue;
+    if (!Applies(r)) continue;
     auto g = FindGround(r.ground);
     out.push_back({RedactionWhere(d, r), r.ground, g ? std::string(g->label) : r.ground});
   }

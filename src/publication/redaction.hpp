@@ -40,7 +40,21 @@ Result<decisions::Redaction> ProposeRedaction(const decisions::Decision& decisio
 Result<decisions::Redaction> SignOffRedaction(const decisions::Decision& decision, int number,
                                               const workflow::Actor& actor, std::string now);
 
-// Whether any redaction waits for its sign-off (publishing is refused until none does).
+// Redaction `number` (1-based) cancelled by `actor` with a reason: the record stays,
+// marked cancelled, and never applies. A proposed redaction is cancelled by its proposer,
+// the Chief Executive or the Chief Finance Officer (Treasurer); a signed-off one by the
+// Chief Executive or the Treasurer while the decision is not yet published, never after
+// (kIllegalTransition: a correction is the route). kNotFound for no such number,
+// kIllegalTransition when already cancelled, kInvalidInput "reason" when none is given.
+Result<decisions::Redaction> CancelRedaction(const decisions::Decision& decision, int number,
+                                             std::string_view reason, const workflow::Actor& actor,
+                                             std::string now);
+
+// Whether a redaction applies to the public view: signed off and not cancelled.
+bool Applies(const decisions::Redaction& redaction);
+
+// Whether any redaction waits for its sign-off (publishing is refused until none does);
+// a cancelled one waits for nothing.
 bool HasUnsignedRedaction(const decisions::Decision& decision);
 
 // The public text of a Part 1 section after the signed-off redactions: nullopt when the

@@ -103,7 +103,13 @@ std::string StaffPages::Publication(const StaffChrome& chrome, const Publication
                                                          accounts::RoleLabel(r.signed_off_role),
                                                          InstantText(r.signed_off_at))
                                             : ""));
-    rd.set("can_sign_off", mu::data(!r.signed_off() && pub.may_sign_off));
+    rd.set("can_sign_off", mu::data(!r.signed_off() && !r.cancelled() && pub.may_sign_off));
+    rd.set("cancelled", Opt(r.cancelled() ? fmt::format("by {}, {}: {}", r.cancelled_by_name,
+                                                       InstantText(r.cancelled_at), r.cancel_reason)
+                                          : ""));
+    bool can_cancel = static_cast<size_t>(n - 1) < pub.may_cancel.size() && pub.may_cancel[static_cast<size_t>(n - 1)];
+    rd.set("can_cancel", mu::data(can_cancel));
+    rd.set("cancel_error", FieldErrorData(v.errors, "cancel-reason-" + std::to_string(n)));
     reds.push_back(rd);
   }
   d.set("redactions", reds);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "services/demo_decisions.hpp"
 #include "services/import_records.hpp"
 
 namespace assent::services {
@@ -19,7 +20,7 @@ Result<int> SyncBodies(storage::Store& store, const Catalogue& catalogue,
 }
 
 Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalogue,
-                                 const std::string& demo_dir, Instant now) {
+                                 const std::string& demo_dir, Instant now, DemoScope scope) {
   auto existing = store.ListBodies();
   if (!existing) return existing.error();
   if (!existing->empty()) return DemoLoad{};
@@ -44,7 +45,25 @@ Result<DemoLoad> LoadDemoIfEmpty(storage::Store& store, const Catalogue& catalog
       return Fail(ErrorCode::kInternal, "demo seed not confirmed: " + o.file + ": " + o.message);
     }
   }
-  return DemoLoad{true, *synced, Summarise(*imported).confirmed};
+  DemoLoad out{true, *synced, Summarise(*imported).confirmed, {}};
+  if (scope == DemoScope::kSeeds) return out;
+  auto states = LoadDemoStates(store, catalogue, demo_dir, now);
+  if (!states) return states.error();
+  out.states = std::move(*states);
+  return out;
+}
+
+Result<DemoStates> LoadDemoStates(storage::Store& store, const Catalogue& catalogue,
+                                  const std::string& demo_dir, Instant now) {
+  DemoStates out;
+  auto staff = CreateDemoStaffIfNone(store, demo_dir + "/staff.toml", now);
+  if (!staff) return staff.error();
+  out.staff = std::move(*staff);
+  if (!out.staff.created) return out;
+  auto decisions = LoadDemoDecisions(store, catalogue, demo_dir + "/decisions", now);
+  if (!decisions) return decisions.error();
+  out.decisions = *decisions;
+  return out;
 }
 
 }  // namespace assent::services

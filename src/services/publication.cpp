@@ -200,6 +200,12 @@ Result<StaffPublication> GetStaffPublication(storage::Store& store, const Workfl
   out.may_propose = (decided || published) && publication::MayProposeRedaction(d, actor);
   out.may_sign_off = (decided || published) &&
                      (actor.Has(d.body, "chief_executive") || actor.Has(d.body, "chief_finance_officer"));
+  for (const auto& r : d.redactions) {
+    bool officer = actor.Has(d.body, "chief_executive") || actor.Has(d.body, "chief_finance_officer");
+    bool cancellable = !r.cancelled() && (decided || published) && (!r.signed_off() || decided);
+    bool who = officer || (!r.signed_off() && r.proposed_by != 0 && r.proposed_by == actor.id);
+    out.may_cancel.push_back(cancellable && who);
+  }
   out.may_correct = published && publication::MayCorrect(d, actor);
   out.may_withdraw = published && (actor.Has(d.body, "chief_executive") ||
                                    actor.Has(d.body, "deputy_chief_executive") ||
@@ -269,6 +275,24 @@ Result<void> SignOffRedaction(storage::Store& store, const WorkflowSetup& setup,
   }
   return Write(store, *l, std::move(after), audit::action::kRedactionSignOff, std::move(summary), actor,
                now, std::move(version));
+}
+
+Result<void> CancelRedaction(storage::Store& store, const WorkflowSetup&, std::int64_t id, int number,
+                             std::string_view reason, const workflow::Actor& actor, Instant now) {
+  auto l = Load(store, id, &actor);
+  if (!l) return l.error();
+  if (auto r = NeedStatus(l->decision, {Status::kDecided, Status::kPublished}, "cancel a redaction of"); !r) {
+    return r.error();
+  }
+  auto cancelled = publication::CancelRedaction(l->decision, number, reason, actor, now.ToIso());
+  if (!cancelled) return cancelled.error();
+  Decision after = l->decision;
+  after.redactions[static_cast<size_t>(number - 1)] = std::move(*cancelled);
+  const auto& r = after.redactions[static_cast<size_t>(number - 1)];
+  // Where and why, never the words.
+  std::string summary = fmt::format("cancelled redaction {} ({}); reason: {}", number,
+                                    publication::RedactionWhere(after, r), r.cancel_reason);
+  return Write(store, *l, std::move(after), audit::action::kRedactionCancel, std::move(summary), actor, now);
 }
 
 Result<void> Publish(storage::Store& store, const WorkflowSetup& setup, std::int64_t id,

@@ -38,6 +38,7 @@ struct StaffPublication {
   std::string publish_blocked;  // why not, when the role allows it
   bool may_propose = false;
   bool may_sign_off = false;  // the actor holds a sign-off role (each redaction says more)
+  std::vector<bool> may_cancel;  // per redaction: whether the actor may cancel it now
   bool may_correct = false;
   bool may_withdraw = false;
 };
@@ -58,6 +59,11 @@ Result<void> ProposeRedaction(storage::Store& store, const WorkflowSetup& setup,
 // at once: a new `corrected` version whose change note says where and under which ground.
 Result<void> SignOffRedaction(storage::Store& store, const WorkflowSetup& setup, std::int64_t id,
                               int number, const workflow::Actor& actor, Instant now);
+// Cancels redaction `number` (1-based) with a reason (publication::CancelRedaction has
+// who may): the record stays, marked cancelled; a proposed one no longer blocks publishing.
+Result<void> CancelRedaction(storage::Store& store, const WorkflowSetup& setup, std::int64_t id,
+                             int number, std::string_view reason, const workflow::Actor& actor,
+                             Instant now);
 // decided -> published: renders the public record once and stores it as version 1 with
 // its SHA-256, the computed due date recorded in it. Refused while a redaction waits for
 // its sign-off, or before the plan allows it.

@@ -9,13 +9,6 @@ namespace {
 
 using publication::PublicState;
 
-PublicState StateOf(std::string_view name) {
-  for (auto s : {PublicState::kDeferred, PublicState::kWithheld, PublicState::kWithdrawn}) {
-    if (publication::PublicStateName(s) == name) return s;
-  }
-  return PublicState::kPublished;
-}
-
 std::string StateNote(const publication::PublicDecision& p) {
   switch (p.state) {
     case PublicState::kPublished: return "";
@@ -63,8 +56,9 @@ Result<RegisterPage> GetRegister(storage::Store& store, std::string_view body,
   if (!rows) return rows.error();
   for (const auto& s : *rows) {
     RegisterRow row{s.reference, decisions::ReferenceSlug(s.reference), s.title, s.decision_maker_role,
-                    s.decision_date, s.status, s.outcome, StateOf(s.public_state), ""};
+                    s.decision_date, s.status, s.outcome, publication::PublicStateOfName(s.public_state), ""};
     if (row.state != PublicState::kPublished) {
+      row.outcome = decisions::Outcome::kUnknown;  // not on the stub either
       // A stub or tombstone says why on the register itself: read it from the record.
       auto d = store.FindDecisionById(s.id);
       if (!d) return d.error();

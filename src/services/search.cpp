@@ -50,7 +50,10 @@ Result<void> CheckPaging(int limit, int offset) {
 RegisterRow RowOf(const storage::DecisionSummary& s) {
   RegisterRow row{s.reference, decisions::ReferenceSlug(s.reference), s.title,
                   s.decision_maker_role, s.decision_date, s.status, s.outcome};
+  row.state = publication::PublicStateOfName(s.public_state);
   if (s.status == decisions::Status::kWithdrawn) row.state = publication::PublicState::kWithdrawn;
+  // A stub or tombstone shows no more than its public stub does: not the outcome.
+  if (row.state != publication::PublicState::kPublished) row.outcome = decisions::Outcome::kUnknown;
   return row;
 }
 
@@ -144,16 +147,22 @@ Result<RegisterSlice> ListRegister(storage::Store& store, std::string_view body,
                             kMaxSearchLimit),
                 "limit");
   }
-  auto statuses = StatusFilter(filter.status);
-  if (!statuses) return statuses.error();
+  // Every public record of the register, as its HTML page lists them: published
+  // decisions, deferred and withheld stubs, withdrawal tombstones (issue 5). A status
+  // filter narrows to one status ("withdrawn": the tombstones).
+  const auto& names = PublicStatusNames();
+  if (!filter.status.empty() && std::find(names.begin(), names.end(), filter.status) == names.end()) {
+    return Fail(ErrorCode::kInvalidInput, fmt::format("status must be one of: {}", fmt::join(names, ", ")),
+                "status");
+  }
   RegisterSlice slice;
   slice.body = publication::MakePublicBody(*b);
   slice.filter = filter;
-  if (statuses->empty()) return slice;
   storage::RegisterQuery q;
   q.body = std::string(body);
   q.year = filter.year;
-  q.statuses = *statuses;
+  q.public_only = true;
+  if (!filter.status.empty()) q.statuses = {*decisions::ParseStatus(filter.status)};
   q.limit = filter.limit + 1;  // one more tells whether a next page exists
   q.offset = filter.offset;
   q.after = filter.after;

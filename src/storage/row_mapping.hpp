@@ -308,9 +308,10 @@ void PublicationFromRow(const Row& r, decisions::Decision& d) {
   d.withdrawn_on = r.OptDate(10);
 }
 
-// Calls `add(value)` for a redaction's 13 columns: target, section_key, attachment_sha256,
+// Calls `add(value)` for a redaction's 17 columns: target, section_key, attachment_sha256,
 // text, reason, ground, proposed_by, proposed_by_name, proposed_at, signed_off_by,
-// signed_off_by_name, signed_off_role, signed_off_at.
+// signed_off_by_name, signed_off_role, signed_off_at, cancelled_by, cancelled_by_name,
+// cancelled_at, cancel_reason (schema 8).
 template <typename Add>
 void ForEachRedactionColumn(const decisions::Redaction& r, Add&& add) {
   add(std::string(decisions::RedactionTargetName(r.target)));
@@ -326,6 +327,10 @@ void ForEachRedactionColumn(const decisions::Redaction& r, Add&& add) {
   add(r.signed_off_by_name);
   add(r.signed_off_role);
   add(r.signed_off_at);
+  add(r.cancelled_by);
+  add(r.cancelled_by_name);
+  add(r.cancelled_at);
+  add(r.cancel_reason);
 }
 
 template <typename Row>
@@ -344,6 +349,10 @@ decisions::Redaction RedactionFromRow(const Row& r) {
   x.signed_off_by_name = r.Text(10);
   x.signed_off_role = r.Text(11);
   x.signed_off_at = r.Text(12);
+  x.cancelled_by = r.Int(13);
+  x.cancelled_by_name = r.Text(14);
+  x.cancelled_at = r.Text(15);
+  x.cancel_reason = r.Text(16);
   return x;
 }
 

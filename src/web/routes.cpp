@@ -93,6 +93,8 @@ constexpr Route kRoutes[] = {
      .access = Access::kSignedIn, .csrf = true, .staff = &RedactionPost},
     {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/redactions/{n}/sign-off",
      .access = Access::kSignedIn, .csrf = true, .staff = &RedactionSignOffPost},
+    {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/redactions/{n}/cancel",
+     .access = Access::kSignedIn, .csrf = true, .staff = &RedactionCancelPost},
     {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/publish",
      .access = Access::kSignedIn, .csrf = true, .staff = &PublishPost},
     {.method = Method::kPost, .pattern = "/staff/decisions/{id}/publication/correct",

@@ -70,6 +70,7 @@ Response PublicationPage(const StaffCall& call, Site& site);
 Response PublicationPlanPost(const StaffCall& call, Site& site);
 Response RedactionPost(const StaffCall& call, Site& site);
 Response RedactionSignOffPost(const StaffCall& call, Site& site);
+Response RedactionCancelPost(const StaffCall& call, Site& site);
 Response PublishPost(const StaffCall& call, Site& site);
 Response CorrectPost(const StaffCall& call, Site& site);
 // Compliance and the forward plan (compliance_handlers.cpp).

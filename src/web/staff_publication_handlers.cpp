@@ -47,6 +47,7 @@ std::string NoticeFor(std::string_view done) {
   if (done == "plan") return "The publication plan was saved.";
   if (done == "proposed") return "The redaction was proposed. It applies once it is signed off.";
   if (done == "signed-off") return "The redaction was signed off.";
+  if (done == "cancelled") return "The redaction was cancelled. It will not apply.";
   if (done == "published") return "The decision was published on the public register.";
   if (done == "corrected") return "The correction was published as a new version.";
   return "";
@@ -152,6 +153,18 @@ Response RedactionSignOffPost(const StaffCall& call, Site& site) {
     return services::SignOffRedaction(site.store, Setup(site), l.decision.id, static_cast<int>(*n), actor,
                                       Instant::Now());
   });
+}
+
+Response RedactionCancelPost(const StaffCall& call, Site& site) {
+  auto n = ParseId(call.Param("n"));
+  std::string field = "cancel-reason-" + (n ? std::to_string(*n) : std::string("0"));
+  return Act(call, site, "cancelled", {"reason"},
+             [&](const Loaded& l, const workflow::Actor& actor) -> Result<void> {
+               if (!n || *n > 100000) return Fail(ErrorCode::kNotFound, "there is no such redaction");
+               return services::CancelRedaction(site.store, Setup(site), l.decision.id, static_cast<int>(*n),
+                                                call.form.Get("cancel_reason"), actor, Instant::Now());
+             },
+             {{"reason", field}});
 }
 
 Response PublishPost(const StaffCall& call, Site& site) {

@@ -141,6 +141,25 @@ try {
            `walked ${seen.size} decisions in ${pages} pages, register has ${all.decisions.length}`);
   });
 
+  await check('the demo\'s stubs and tombstones conform, with their state and no content', async () => {
+    const states = new Set();
+    for (const body of ['cumbria', 'lancashire', 'essex']) {
+      const page = await conforms('/api/v1/bodies/{body}/decisions', `/api/v1/bodies/${body}/decisions?limit=100`, 200);
+      for (const d of page.decisions) {
+        states.add(d.state);
+        if (d.state === 'published') continue;
+        expect(d.outcome === null, `${d.api_url}: a ${d.state} row shows its outcome`);
+        const one = await conforms('/api/v1/bodies/{body}/decisions/{ref}', d.api_url, 200);
+        expect(one.publication.state === d.state, `${d.api_url}: state ${one.publication.state}, row says ${d.state}`);
+        expect(one.sections.length === 0 && one.background_papers.length === 0,
+               `${d.api_url}: a ${d.state} record carries content`);
+      }
+    }
+    for (const s of ['published', 'deferred', 'withheld', 'withdrawn']) {
+      expect(states.has(s), `no ${s} record in the demo register's API (${[...states].join(', ')})`);
+    }
+  });
+
   await check('a schema rejects a wrong answer (the check can fail)', async () => {
     const validate = ajv.getSchema('openapi#/components/schemas/RegisterRow');
     expect(!validate({ reference: 1 }), 'a row without its fields passed');

@@ -232,6 +232,81 @@ TEST_P(PublicationService, AWithdrawnDraftStaysOffTheRegister) {
   EXPECT_TRUE(page->rows.empty());
 }
 
+TEST_P(PublicationService, AProposedRedactionIsCancelledWithAReasonAndNoLongerBlocksPublishing) {
+  auto id = Decided();
+  ASSERT_TRUE(services::SetPublicationPlan(*store_, Wf(), id, PublishPlan(), ActorOf(ce_), now_));
+  publication::RedactionProposal p{decisions::RedactionTarget::kSpan, "recommendation", "", "capital spend",
+                                   "the sum is commercially sensitive", "s43"};
+  ASSERT_TRUE(services::ProposeRedaction(*store_, Wf(), id, p, ActorOf(go_), now_));
+  ASSERT_FALSE(services::Publish(*store_, Wf(), id, ActorOf(ce_), now_)) << "a proposed redaction blocks publishing";
+  auto version = Load(id).version;
+
+  // Neither the officer nor the commissioner may cancel it; a reason is required.
+  auto officer = services::CancelRedaction(*store_, Wf(), id, 1, "not needed", ActorOf(oo_), now_);
+  ASSERT_FALSE(officer);
+  EXPECT_EQ(officer.error().code, ErrorCode::kForbidden);
+  EXPECT_NE(officer.error().message.find("the person who proposed it"), std::string::npos) << officer.error().message;
+  EXPECT_EQ(services::CancelRedaction(*store_, Wf(), id, 1, "not needed", ActorOf(pcc_), now_).error().code,
+            ErrorCode::kForbidden);
+  auto no_reason = services::CancelRedaction(*store_, Wf(), id, 1, "  ", ActorOf(go_), now_);
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(no_reason.error().where, "reason");
+  EXPECT_EQ(services::CancelRedaction(*store_, Wf(), id, 2, "x", ActorOf(go_), now_).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Load(id).version, version) << "refusals write nothing";
+
+  // The proposer cancels it: the record stays, marked, and publishing goes ahead.
+  ASSERT_TRUE(services::CancelRedaction(*store_, Wf(), id, 1, "The sum was announced in the budget.",
+                                        ActorOf(go_), now_));
+  auto d = Load(id);
+  ASSERT_EQ(d.redactions.size(), 1u);
+  EXPECT_TRUE(d.redactions[0].cancelled());
+  EXPECT_EQ(d.redactions[0].cancelled_by, go_.id);
+  EXPECT_EQ(d.redactions[0].cancel_reason, "The sum was announced in the budget.");
+  auto again = services::CancelRedaction(*store_, Wf(), id, 1, "twice", ActorOf(ce_), now_);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kIllegalTransition);
+  EXPECT_EQ(services::SignOffRedaction(*store_, Wf(), id, 1, ActorOf(cfo_), now_).error().code,
+            ErrorCode::kIllegalTransition) << "a cancelled redaction cannot be signed off";
+  auto history = store_->DecisionHistory(id);
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->back().action, "redaction.cancel");
+  EXPECT_NE(history->back().detail.find("The sum was announced"), std::string::npos) << history->back().detail;
+  EXPECT_EQ(history->back().detail.find("capital spend"), std::string::npos) << "the audit log never names the words";
+
+  ASSERT_TRUE(services::Publish(*store_, Wf(), id, ActorOf(ce_), now_));
+  auto pub = Public(id);
+  ASSERT_TRUE(pub);
+  EXPECT_TRUE(pub->redactions.empty());
+  std::string all;
+  for (const auto& s : pub->sections) all += s.text + "\n";
+  EXPECT_NE(all.find("capital spend"), std::string::npos) << "a cancelled redaction does not apply: " << all;
+}
+
+TEST_P(PublicationService, TheChiefExecutiveCancelsAnotherProposalButNotASignedOffOneOncePublished) {
+  auto id = Decided();
+  ASSERT_TRUE(services::SetPublicationPlan(*store_, Wf(), id, PublishPlan(), ActorOf(ce_), now_));
+  publication::RedactionProposal p{decisions::RedactionTarget::kSpan, "recommendation", "", "capital spend",
+                                   "commercially sensitive", "s43"};
+  ASSERT_TRUE(services::ProposeRedaction(*store_, Wf(), id, p, ActorOf(go_), now_));
+  ASSERT_TRUE(services::ProposeRedaction(*store_, Wf(), id, p, ActorOf(go_), now_));
+  // The chief executive cancels the duplicate someone else proposed; the treasurer signs the first off.
+  ASSERT_TRUE(services::CancelRedaction(*store_, Wf(), id, 2, "Proposed twice.", ActorOf(ce_), now_));
+  ASSERT_TRUE(services::SignOffRedaction(*store_, Wf(), id, 1, ActorOf(cfo_), now_));
+  ASSERT_TRUE(services::Publish(*store_, Wf(), id, ActorOf(ce_), now_));
+  auto refused = services::CancelRedaction(*store_, Wf(), id, 1, "changed our mind", ActorOf(ce_), now_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kIllegalTransition);
+  EXPECT_NE(refused.error().message.find("correction"), std::string::npos) << refused.error().message;
+  auto pub = Public(id);
+  ASSERT_TRUE(pub);
+  ASSERT_EQ(pub->redactions.size(), 1u) << "the signed-off one applies, the cancelled one does not";
+  std::string all;
+  for (const auto& s : pub->sections) all += s.text + "\n";
+  EXPECT_EQ(all.find("capital spend"), std::string::npos) << all;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PublicationService, ServiceBackends(), BackendName);
 
 }  // namespace

@@ -1002,6 +1002,8 @@ TEST(PostgresStore, MigratesSchemaTwoToThreeKeepingRecords) {
   PGconn* conn = PQconnectdb(url->c_str());
   ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
   PGresult* res = PQexec(conn, R"sql(
+ALTER TABLE decision_redactions DROP COLUMN cancelled_by, DROP COLUMN cancelled_by_name,
+  DROP COLUMN cancelled_at, DROP COLUMN cancel_reason;
 DROP TABLE forward_plan_items;
 DROP TABLE published_versions, decision_redactions;
 DROP FUNCTION published_versions_immutable();

@@ -13,7 +13,7 @@ WebSite::~WebSite() {
   if (server_) server_->Stop();
 }
 
-void WebSite::Open(const std::string& db_name) {
+void WebSite::Open(const std::string& db_name, services::DemoScope scope) {
   auto s = storage::OpenStore("sqlite:" + dir_.File(db_name));
   ASSERT_TRUE(s) << s.error().ToString();
   store_ = std::move(*s);
@@ -27,7 +27,8 @@ void WebSite::Open(const std::string& db_name) {
   auto calendar = services::LoadCalendarFile(SourceDir() + "/calendars/bank-holidays.json");
   ASSERT_TRUE(calendar) << calendar.error().ToString();
   catalogue_.calendar = std::move(*calendar);
-  auto demo = services::LoadDemoIfEmpty(*store_, catalogue_, SourceDir() + "/demo");
+  auto demo = services::LoadDemoIfEmpty(*store_, catalogue_, SourceDir() + "/demo", Instant::Now(), scope);
+
   ASSERT_TRUE(demo) << demo.error().ToString();
 }
 

@@ -11,6 +11,7 @@
 
 #include "render/html_pages.hpp"
 #include "services/catalogue.hpp"
+#include "services/demo_data.hpp"
 #include "storage/store.hpp"
 #include "strategy/catalogue.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -25,8 +26,9 @@ class WebSite {
   WebSite(const WebSite&) = delete;
   WebSite& operator=(const WebSite&) = delete;
 
-  // Opens `db_name` in a fresh temporary directory and loads the demo register.
-  void Open(const std::string& db_name);
+  // Opens `db_name` in a fresh temporary directory and loads the demo register (kFull:
+  // with the demo staff and the decisions in every publication state, as serve --demo).
+  void Open(const std::string& db_name, services::DemoScope scope = services::DemoScope::kSeeds);
 
   struct Serving {
     const strategy::Catalogue* strategies = nullptr;

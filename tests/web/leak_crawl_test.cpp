@@ -7,13 +7,14 @@
 // addresses of the unpublished decisions, a 404 and error pages. Any marker anywhere in
 // any answer (head or body) fails the test.
 //
-// To add a marker kind (redacted spans, withheld decisions...): add a row to kMarkers
-// with a function that plants it.
-//
 // The demo strategies are loaded, and proposals for new versions whose decisions are not
 // public (a draft, one decided but not yet published) carry a marker of their own in
 // their label and changes: a proposal is not a version until its decision is published
 // as approved, so the strategy pages, JSON and feeds must not show it.
+//
+// Markers also sit in signed-off redactions (a span, a whole section) of published
+// decisions, and in every field of deferred and withheld decisions that their public stub
+// does not show. To add a marker kind: add a row to kMarkers with a function that plants it.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -58,6 +59,50 @@ Decision Unpublished(const std::string& ref, Status status, const std::string& m
   return d;
 }
 
+// A signed-off redaction record (as the publication use cases store one).
+decisions::Redaction SignedOff(decisions::RedactionTarget target, const std::string& key, const std::string& text) {
+  decisions::Redaction r;
+  r.target = target;
+  r.section_key = key;
+  r.text = text;
+  r.reason = "commercially sensitive";
+  r.ground = "s43";
+  r.proposed_by = 1;
+  r.proposed_by_name = "Gareth Governance";
+  r.proposed_at = "2019-03-01T10:00:00Z";
+  r.signed_off_by = 2;
+  r.signed_off_by_name = "Chris Executive";
+  r.signed_off_role = "chief_executive";
+  r.signed_off_at = "2019-03-01T11:00:00Z";
+  return r;
+}
+
+// A decided decision on the register as a stub only (deferred or withheld): the marker
+// is in everything the stub does not show -- sections, papers, consultees, fields,
+// boards, signatures, the Part 2 statement -- but not in its title, which the stub shows.
+Decision Stub(const std::string& ref, decisions::PlanKind kind, const std::string& marker) {
+  auto d = Unpublished(ref, Status::kDecided, marker);
+  d.title = "Fleet strategy " + ref;
+  d.boards.push_back({"Board " + marker, std::nullopt});
+  d.signoffs[0].advice = "Advice " + marker;
+  d.signoffs[0].reasons = "Reasons " + marker;
+  d.publication.part2_reason = "Statement " + marker;
+  d.attachments.push_back({"Appendix " + marker + ".pdf", "application/pdf", Part::kPart1, std::string(64, 'c'), 10});
+  d.plan.kind = kind;
+  d.plan.set_by = 2;
+  d.plan.set_by_name = "Chris Executive";
+  d.plan.set_at = "2019-03-01T10:00:00Z";
+  if (kind == decisions::PlanKind::kDefer) {
+    d.plan.reason = "Until the contract is signed.";
+    d.plan.until = *Date::ParseIso("2099-01-01");  // far in the future: stays a stub
+  } else {
+    d.plan.ground = "s31";
+    d.plan.withheld_what = "The whole decision";
+    d.plan.review_date = *Date::ParseIso("2099-01-01");
+  }
+  return d;
+}
+
 struct Marker {
   const char* kind;
   const char* text;  // one word to the search engines, unique on the register
@@ -96,6 +141,24 @@ const Marker kMarkers[] = {
      [](const std::string& m) { return Unpublished("045/2019", Status::kSubmitted, m); }},
     {"decided, not yet published", "zqleakdecidedrecord",
      [](const std::string& m) { return Unpublished("046/2019", Status::kDecided, m); }},
+    {"redacted span (signed off)", "zqleakredactedspan",
+     [](const std::string& m) {
+       auto d = Published("047/2019");
+       d.sections[0].text = "Public summary of the fleet. The price was " + m + " per vehicle.";
+       d.redactions.push_back(SignedOff(decisions::RedactionTarget::kSpan, "executive_summary", m));
+       return d;
+     }},
+    {"redacted section (signed off)", "zqleakredactedsection",
+     [](const std::string& m) {
+       auto d = Published("048/2019");
+       d.sections.push_back({"financial", "Financial implications", Part::kPart1, "Prices: " + m});
+       d.redactions.push_back(SignedOff(decisions::RedactionTarget::kSection, "financial", ""));
+       return d;
+     }},
+    {"withheld decision", "zqleakwithheldrecord",
+     [](const std::string& m) { return Stub("049/2019", decisions::PlanKind::kWithhold, m); }},
+    {"deferred decision", "zqleakdeferredrecord",
+     [](const std::string& m) { return Stub("050/2019", decisions::PlanKind::kDefer, m); }},
 };
 
 // Every path on this site that a body links to, from HTML (href), JSON ("/..."),
@@ -133,14 +196,22 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
   item.summary = "A new fleet strategy.";
   item.decision_maker = "Police & Crime Commissioner";
   item.planned_date = *Date::ParseIso("2019-06-01");
-  item.decision_id = applied->inserted_ids.back();  // "decided, not yet published", the last marker
+  // The planted decisions' ids, in kMarkers order, by the marker's kind.
+  auto id_of = [&](std::string_view what) {
+    for (std::size_t i = 0; i < std::size(kMarkers); ++i) {
+      if (kMarkers[i].kind == what) return applied->inserted_ids[i];
+    }
+    ADD_FAILURE() << "no marker " << what;
+    return std::int64_t{0};
+  };
+  item.decision_id = id_of("decided, not yet published");
   ASSERT_TRUE(site.store().Apply({.insert_forward_plan_items = {item}}));
-  // Proposals for the draft and for the decided, unpublished decision (the last two planted).
+  // Proposals for the draft and for the decided, unpublished decision.
   storage::ChangeSet proposals;
-  for (std::size_t i = applied->inserted_ids.size() - 2; i < applied->inserted_ids.size(); ++i) {
+  for (auto id : {id_of("draft"), id_of("decided, not yet published")}) {
     proposals.insert_strategy_proposals.push_back(
         {.body = "cumbria", .strategy = "ict-2015-2019", .label = std::string("V9 ") + kProposalMarker,
-         .changes = std::string("Changes ") + kProposalMarker, .decision_id = applied->inserted_ids[i],
+         .changes = std::string("Changes ") + kProposalMarker, .decision_id = id,
          .proposed_by = "lead", .proposed_at = "2026-01-01T00:00:00Z"});
   }
   ASSERT_TRUE(site.store().Apply(proposals));
@@ -161,7 +232,8 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
                                    "/cumbria/decisions.csv", "/cumbria/decisions.atom",
                                    "/cumbria/forward-plan", "/cumbria/strategies.atom",
                                    "/api/v1/bodies/cumbria/strategies",
-                                   "/api/v1/bodies/cumbria/strategies/ict-2015-2019"};
+                                   "/api/v1/bodies/cumbria/strategies/ict-2015-2019",
+                                   "/api/v1/bodies/cumbria/decisions", "/cumbria/decisions.json"};
   // Searches for each marker in capitals: the engines fold case, so they find the stored
   // (lower-case) text if it is indexed, while the page's echo of the query ("You searched
   // for ...") is in capitals and cannot be mistaken for a leak.
@@ -215,7 +287,11 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
   }
   for (const char* must : {"/cumbria/decisions/041-2019/print", "/api/v1/bodies/cumbria/decisions/044-2019",
                            "/cumbria/decisions/043-2019.json", "/essex/decisions.atom",
-                           "/cumbria/strategies/ict-2015-2019.json", "/cumbria/strategies/ict-2015-2019/report"}) {
+                           "/cumbria/strategies/ict-2015-2019.json", "/cumbria/strategies/ict-2015-2019/report",
+                           // the redacted decisions, and the stubs on the register and in the API
+                           "/cumbria/decisions/047-2019", "/api/v1/bodies/cumbria/decisions/048-2019",
+                           "/cumbria/decisions/049-2019", "/api/v1/bodies/cumbria/decisions/049-2019",
+                           "/cumbria/decisions/050-2019.json", "/api/v1/bodies/cumbria/decisions/050-2019"}) {
     EXPECT_TRUE(seen.count(must)) << must << " was not reached by following links";
   }
   auto plan = testing_support::Get(site.port(), "/cumbria/forward-plan");
@@ -226,6 +302,15 @@ TEST(LeakCrawl, NoMarkerOnAnyPublicSurface) {
   auto stored = site.store().FindDecision("cumbria", "041-2019");
   ASSERT_TRUE(stored);
   EXPECT_NE(stored->sections.back().text.find(kMarkers[0].text), std::string::npos);
+  // The redacted and stubbed decisions are public (200), with their text held back.
+  for (const char* ref : {"047-2019", "048-2019", "049-2019", "050-2019"}) {
+    EXPECT_EQ(testing_support::Get(site.port(), std::string("/cumbria/decisions/") + ref).status, 200) << ref;
+  }
+  auto redacted = site.store().FindDecision("cumbria", "047-2019");
+  ASSERT_TRUE(redacted);
+  EXPECT_NE(redacted->sections[0].text.find("zqleakredactedspan"), std::string::npos);
+  auto api_stub = testing_support::Get(site.port(), "/api/v1/bodies/cumbria/decisions/049-2019");
+  EXPECT_NE(api_stub.body.find(R"("state": "withheld")"), std::string::npos) << api_stub.body;
 }
 
 }  // namespace

@@ -555,6 +555,13 @@ TEST_F(StaffHttpTest, PermissionMatrixCoversEveryStaffRouteAndRole) {
       {Method::kPost, "/staff/decisions/{id}/publication/redactions/{n}/sign-off",
        [&](Col) { return Cell{D(WithProposedRedaction()) + "/publication/redactions/1/sign-off"}; },
        {403, 403, 403, 303, 403, 303, 403, 403, 404, 403}},
+      // Cancelled by its proposer (the governance officer), the chief executive or the treasurer.
+      {Method::kPost, "/staff/decisions/{id}/publication/redactions/{n}/cancel",
+       [&](Col) {
+         return Cell{D(WithProposedRedaction()) + "/publication/redactions/1/cancel",
+                     Form({{"cancel_reason", "The site is already public."}})};
+       },
+       {403, 403, 303, 303, 403, 303, 403, 403, 404, 403}},
       {Method::kPost, "/staff/decisions/{id}/publication/publish",
        [&](Col) { return Cell{D(Planned()) + "/publication/publish"}; },
        {403, 403, 303, 303, 303, 403, 403, 403, 404, 403}},
@@ -978,6 +985,39 @@ TEST_F(StaffHttpTest, RefusalsAreShownOnThePageTheyCameFrom) {
                      Form({{"version", std::to_string(Load(draft).version)}, {"title", "t"}, {"amount", "lots"}}));
   EXPECT_EQ(amount.status, 400);
   EXPECT_NE(amount.body.find("href=\"#amount\""), std::string::npos);
+}
+
+TEST_F(StaffHttpTest, AProposedRedactionIsCancelledFromThePublicationPage) {
+  std::int64_t id = WithProposedRedaction();
+  const Agent& go = AgentFor("cu_go");
+  auto page = Get(D(id) + "/publication", &go);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"cancel-1\""), std::string::npos) << "the proposer has the button";
+  EXPECT_EQ(Get(D(id) + "/publication", &AgentFor("cu_pcc")).body.find("id=\"cancel-1\""), std::string::npos)
+      << "the commissioner has none";
+  // Publishing is blocked while it waits.
+  EXPECT_EQ(Post(D(id) + "/publication/publish", AgentFor("cu_ce"), "").status, 409);
+  // No reason: refused on the page, next to the form; nothing changes.
+  auto no_reason = Post(D(id) + "/publication/redactions/1/cancel", go, Form({{"cancel_reason", " "}}));
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("href=\"#cancel-reason-1\""), std::string::npos) << no_reason.body.substr(0, 3000);
+  EXPECT_NE(no_reason.body.find("ay why the redaction is cancelled"), std::string::npos);
+  EXPECT_FALSE(Load(id).redactions[0].cancelled());
+  // Without the CSRF token: refused.
+  Agent no_csrf{go.cookie, ""};
+  EXPECT_EQ(Post(D(id) + "/publication/redactions/1/cancel", no_csrf, Form({{"cancel_reason", "x"}})).status, 403);
+  EXPECT_FALSE(Load(id).redactions[0].cancelled());
+
+  auto done = Post(D(id) + "/publication/redactions/1/cancel", go, Form({{"cancel_reason", "The site is public."}}));
+  ASSERT_EQ(done.status, 303) << done.body.substr(0, 2000);
+  auto after = Get(D(id) + "/publication?done=cancelled", &go);
+  EXPECT_NE(after.body.find("The redaction was cancelled"), std::string::npos);
+  EXPECT_NE(after.body.find("The site is public."), std::string::npos);
+  EXPECT_EQ(after.body.find("id=\"cancel-1\""), std::string::npos) << "no second cancel";
+  EXPECT_TRUE(Load(id).redactions[0].cancelled());
+  // Now it publishes, with the words it no longer redacts.
+  EXPECT_EQ(Post(D(id) + "/publication/publish", AgentFor("cu_ce"), "").status, 303);
+  EXPECT_EQ(Load(id).status, decisions::Status::kPublished);
 }
 
 TEST_F(StaffHttpTest, TheDecisionPageShowsChainHistoryAndActions) {

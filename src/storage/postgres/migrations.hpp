@@ -12,7 +12,7 @@ class Connection;
 
 // Brings the database up to storage::sqlite::kSchemaVersion's twin, kSchemaVersion
 // below. Refuses a database newer than this build.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Returns the version the database was at before (0 for a new database).
 Result<int> Migrate(Connection& conn);

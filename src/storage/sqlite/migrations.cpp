@@ -365,6 +365,14 @@ CREATE INDEX forward_plan_items_body ON forward_plan_items(body, planned_date, i
     R"sql(
 CREATE INDEX decisions_register_order ON decisions(body, decision_date DESC, reference DESC, id DESC);
 )sql",
+    // 10: a proposed redaction may be cancelled (by its proposer, the chief executive or
+    // the treasurer) with a reason; the record stays, marked cancelled.
+    R"sql(
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decision_redactions ADD COLUMN cancelled_by_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancelled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_redactions ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 constexpr int kCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

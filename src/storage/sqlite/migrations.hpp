@@ -9,7 +9,7 @@ namespace assent::storage::sqlite {
 
 class Database;
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Brings the database up to kSchemaVersion and returns the version it was at before
 // (0 for a new database). Refuses a database newer than this build.

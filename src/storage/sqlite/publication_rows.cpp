@@ -21,12 +21,14 @@ constexpr const char* kDeleteRedactions = "DELETE FROM decision_redactions WHERE
 constexpr const char* kInsertRedaction = R"sql(
 INSERT INTO decision_redactions (decision_id, position, target, section_key, attachment_sha256,
   text, reason, ground, proposed_by, proposed_by_name, proposed_at, signed_off_by,
-  signed_off_by_name, signed_off_role, signed_off_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql";
+  signed_off_by_name, signed_off_role, signed_off_at, cancelled_by, cancelled_by_name,
+  cancelled_at, cancel_reason)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+  ?19))sql";
 constexpr const char* kSelectRedactions = R"sql(
 SELECT target, section_key, attachment_sha256, text, reason, ground, proposed_by,
        proposed_by_name, proposed_at, signed_off_by, signed_off_by_name, signed_off_role,
-       signed_off_at
+       signed_off_at, cancelled_by, cancelled_by_name, cancelled_at, cancel_reason
 FROM decision_redactions WHERE decision_id = ?1 ORDER BY position)sql";
 constexpr const char* kDecisionExists = "SELECT 1 FROM decisions WHERE id = ?1";
 constexpr const char* kLastVersion =

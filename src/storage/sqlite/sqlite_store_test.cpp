@@ -52,9 +52,14 @@ TEST(SqliteStore, RefusesANewerSchema) {
                 std::to_string(sqlite::kSchemaVersion) + "); upgrade Assent");
 }
 
-// Undoes migrations 8 (forward plan), 7 (publication), 6 (import review queue), 5 (strategy progress),
-// 4 (calendar imports) and 3 on a database at the current schema.
+// Undoes migrations 10 (redaction cancellation), 9 (register index; dropped below), 8 (forward
+// plan), 7 (publication), 6 (import review queue), 5 (strategy progress), 4 (calendar imports)
+// and 3 on a database at the current schema.
 constexpr const char* kBackToSchemaTwo = R"sql(
+ALTER TABLE decision_redactions DROP COLUMN cancelled_by;
+ALTER TABLE decision_redactions DROP COLUMN cancelled_by_name;
+ALTER TABLE decision_redactions DROP COLUMN cancelled_at;
+ALTER TABLE decision_redactions DROP COLUMN cancel_reason;
 DROP TABLE forward_plan_items;
 DROP TABLE import_reviews; DROP TABLE strategy_progress; DROP TABLE strategy_proposals;
 DROP TABLE calendar_imports;
