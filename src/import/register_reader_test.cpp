@@ -54,7 +54,9 @@ TEST(RegisterReader, OneRecordPerRowWithItsOwnLine) {
   ASSERT_TRUE(b.decision.decision_date);
   EXPECT_EQ(b.decision.decision_date->ToIso(), "2020-03-03");
   for (const auto& n : b.notes) {
-    if (n.field == "reference") EXPECT_EQ(n.line, 5);
+    if (n.field == "reference") {
+      EXPECT_EQ(n.line, 5);
+    }
   }
   auto json = ToLabelJson(b, nullptr, -1);
   EXPECT_NE(json.find("\"row\":2"), std::string::npos) << json;

@@ -336,7 +336,9 @@ TEST_F(ImportService, ARegisterTableQueuesOneItemPerRowAndReimportIsANoOp) {
   auto page = GetImportReview(*store_, id, cli);
   ASSERT_TRUE(page) << page.error().ToString();
   for (const auto& f : page->key_fields) {
-    if (f.key == "reference") EXPECT_EQ(f.text_line, 9);
+    if (f.key == "reference") {
+      EXPECT_EQ(f.text_line, 9);
+    }
   }
   ReviewCorrections c;
   c.body = "northmoor";
