@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(
   g++ cmake make pkg-config ccache
   libboost-dev nlohmann-json3-dev libkainjow-mustache-dev libtomlplusplus-dev
-  libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev libpoppler-cpp-dev
+  libcli11-dev libspdlog-dev libfmt-dev libsqlite3-dev libpq-dev libsodium-dev libpoppler-cpp-dev libqpdf-dev
   libcsv-dev libcurl4-openssl-dev libpugixml-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm

@@ -79,15 +79,16 @@ void ShowProgress(size_t done, size_t total, const std::string& file) {
 
 void PrintOutcome(const services::ImportOutcome& o, bool dry_run) {
   using services::ImportStatus;
+  std::string file = o.row > 0 ? fmt::format("{} row {}", o.file, o.row) : o.file;
   switch (o.status) {
     case ImportStatus::kQueued:
       std::printf("%s: %s -> %s %s (%d unknown, %d low-confidence key fields)%s%s\n",
-                  dry_run ? "would queue for review" : "queued for review", o.file.c_str(), o.body.c_str(),
+                  dry_run ? "would queue for review" : "queued for review", file.c_str(), o.body.c_str(),
                   o.reference.empty() ? "(no reference)" : o.reference.c_str(), o.unknown_fields,
                   o.low_confidence_fields, o.message.empty() ? "" : ": ", o.message.c_str());
       break;
     case ImportStatus::kConfirmed:
-      std::printf("%s: %s -> %s %s\n", dry_run ? "would confirm" : "confirmed", o.file.c_str(), o.body.c_str(),
+      std::printf("%s: %s -> %s %s\n", dry_run ? "would confirm" : "confirmed", file.c_str(), o.body.c_str(),
                   o.reference.c_str());
       break;
     case ImportStatus::kDuplicate:

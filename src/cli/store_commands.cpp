@@ -38,12 +38,16 @@ int CopyAndVerify(storage::Store& from, storage::Store& to, const std::string& f
                 static_cast<long long>(copied->strategy_progress),
                 static_cast<long long>(copied->strategy_proposals));
   }
+  std::printf("copied %lld import review items with their original files\n",
+              static_cast<long long>(copied->import_reviews));
   if (!verify) return kExitOk;
   auto checked = services::VerifyCopy(from, to);
   if (!checked) return Report(checked.error());
   std::printf("verified: %d bodies, %lld decisions and %d reference counters read back identical\n",
               checked->bodies, static_cast<long long>(checked->decisions),
               checked->reference_counters);
+  std::printf("verified: %lld import review items read back identical\n",
+              static_cast<long long>(checked->import_reviews));
   return kExitOk;
 }
 

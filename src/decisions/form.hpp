@@ -48,6 +48,19 @@ struct FormQuestion {
   FieldType type = FieldType::kYesNo;
 };
 
+// How the body's published decision register is printed as a table (one row per
+// decision): the printed column names that stand for each field. Keys: reference, title,
+// summary, decision_date, decision_maker, outcome. Empty `columns`: the body publishes
+// no such table (the form file has no [register] table).
+struct RegisterColumn {
+  std::string key;                 // "reference"
+  std::vector<std::string> names;  // as printed in the header row: "Ref", "Decision No."
+};
+struct RegisterTable {
+  std::vector<RegisterColumn> columns;
+  bool empty() const { return columns.empty(); }
+};
+
 struct Form {
   std::string id;         // "cumbria-request-for-decision"
   std::string kind;       // "request-for-decision", "joint-management-board", "decision-report"
@@ -65,6 +78,7 @@ struct Form {
   std::vector<SignOffBlock> decision_makers;  // more than one: a joint decision
   std::vector<FormQuestion> publication;
   std::vector<FormQuestion> media;
+  RegisterTable register_table;  // [register.columns]
 
   bool joint() const { return decision_makers.size() > 1; }
   const FormSection* FindSection(std::string_view key) const;

@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+
 #include "accounts/user.hpp"
 #include "core/toml_text.hpp"
 #include "decisions/form.hpp"
@@ -173,6 +175,33 @@ Result<Form> ParseForm(std::string_view toml_text, std::string_view where) {
   });
   form.publication = r.Questions(root, "publication");
   form.media = r.Questions(root, "media");
+  if (auto reg = root.get("register")) {
+    const toml::table* t = reg->as_table();
+    const toml::node* cols = t ? t->get("columns") : nullptr;
+    const toml::table* ct = cols ? cols->as_table() : nullptr;
+    if (!ct) {
+      r.Bad("register", "must be a table with a [register.columns] table of column names");
+    } else {
+      static constexpr std::string_view kRegisterKeys[] = {"reference", "title", "summary",
+                                                           "decision_date", "decision_maker", "outcome"};
+      for (const auto& [key, node] : *ct) {
+        std::string k(key.str());
+        if (std::find(std::begin(kRegisterKeys), std::end(kRegisterKeys), k) == std::end(kRegisterKeys)) {
+          r.Bad("register.columns." + k,
+                "is not one of reference, title, summary, decision_date, decision_maker, outcome");
+          continue;
+        }
+        RegisterColumn c;
+        c.key = k;
+        c.names = r.StrList(*ct, "register.columns.", k);
+        if (c.names.empty()) r.Bad("register.columns." + k, "needs at least one printed column name");
+        form.register_table.columns.push_back(std::move(c));
+      }
+      bool has_title = std::any_of(form.register_table.columns.begin(), form.register_table.columns.end(),
+                                   [](const RegisterColumn& c) { return c.key == "title"; });
+      if (!has_title) r.Bad("register.columns", "a register table needs a title column");
+    }
+  }
 
   if (r.error.empty() && form.decision_makers.empty()) {
     r.Bad("decision_makers", "a form needs at least one decision maker block");

@@ -43,7 +43,8 @@ bool Better(const Candidate& a, const Candidate& b) {
   return (a.title && !b.title) || (a.title == b.title && a.line < b.line);
 }
 
-// True when the document names the form's body (its name or a body_detect phrase).
+}  // namespace
+
 bool NamesBody(const Document& doc, const decisions::Form& form) {
   std::vector<std::vector<Word>> phrases;
   phrases.push_back(SplitWords(form.body_name));
@@ -55,8 +56,6 @@ bool NamesBody(const Document& doc, const decisions::Form& form) {
   }
   return false;
 }
-
-}  // namespace
 
 Result<DetectedForm> DetectForm(const Document& doc, const std::vector<decisions::Form>& forms,
                                 std::string_view source_name) {

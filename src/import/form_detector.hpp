@@ -16,6 +16,9 @@ struct DetectedForm {
   double confidence = 0;
 };
 
+// True when the document names the form's body (its name or a body_detect phrase).
+bool NamesBody(const Document& doc, const decisions::Form& form);
+
 // A phrase printed as a title line (the line is little more than the phrase) beats
 // one quoted in running text; then the earliest wins. Error (kInvalidInput, where =
 // source_name): "no known form recognised (looked for: 'A', 'B', ...)".

@@ -76,10 +76,18 @@ std::string ToLabelJson(const ImportedRecord& record, const SourceText* source, 
   const auto& d = record.decision;
   json j = json::object();
   j["source"] = d.source;
+  if (record.row > 0) j["row"] = record.row;
   j["form"] = record.form ? json(record.form->kind) : json(nullptr);
   j["body"] = record.form ? json(record.form->body_name) : json(d.body);
   j["reference"] = d.reference.empty() ? json(nullptr) : json(d.reference);
   j["title"] = d.title.empty() ? json(nullptr) : json(d.title);
+  if (record.row > 0) {
+    json summary = nullptr;
+    for (const auto& sec : d.sections) {
+      if (sec.key == "summary") summary = sec.text;
+    }
+    j["summary"] = summary;
+  }
   j["decision_maker_role"] = OrNull(d.decision_maker_role);
   j["outcome"] = OutcomeJson(d.outcome);
   j["decision_date"] = DateOrNull(d.decision_date);

@@ -3,12 +3,12 @@
 // (tests/data/seeds/*.json), for review queues, test comparison and `assent import
 // --json`. Unknown values are JSON null.
 //
-// Label keys: source, form (the form's kind), body (the form's body_name), reference,
+// Label keys: source, row (a register table's row, 1-based; only for a row), form (the form's kind), body (the form's body_name), reference,
 // title, decision_maker_role, outcome ("approved" / "not_approved" / null),
 // decision_date (ISO or null), part2_exists, publication_deferred,
 // press_release_required, classification, report_by, report_date,
 // signoffs [{role, name, date}] in the form's order.
-// Extra keys: enquiries_to, classification_normalised (GPMS / GSC), for_publication,
+// Extra keys: summary (a register row's summary cell; only for a row), enquiries_to, classification_normalised (GPMS / GSC), for_publication,
 // deferral_reason, deferred_until, money_amounts [{text, pounds, page, line}],
 // needs_review [reason], signoffs[].step / .note, fields {key: value}, sections [{key,
 // heading, part, text}], boards, background_papers, persons_consulted, publication,

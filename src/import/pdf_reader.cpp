@@ -4,11 +4,13 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/text.hpp"
+#include "import/pdf_strikes.hpp"
 
 namespace assent::import {
 namespace {
@@ -58,6 +60,55 @@ std::string CleanLine(std::string_view raw) {
   return out;
 }
 
+// Where a drawn line crosses a word: between these fractions of the word box's height,
+// measured from its top (a strike sits over the x-height; an underline lies below it).
+constexpr double kStrikeTop = 0.25;
+constexpr double kStrikeBottom = 0.75;
+constexpr double kStrikeCover = 0.6;  // of the word's width the line must cover
+
+bool Crosses(const poppler::rectf& box, const HorizontalLine& line, double page_height) {
+  double y = page_height - line.y;  // poppler's word boxes have their origin at the top
+  double top = box.top() + kStrikeTop * box.height();
+  double bottom = box.top() + kStrikeBottom * box.height();
+  if (y < top || y > bottom || box.width() <= 0) return false;
+  double covered = std::min(box.right(), line.x2) - std::max(box.left(), line.x1);
+  return covered >= kStrikeCover * box.width();
+}
+
+// The page's layout text with each run of struck words marked "~~...~~", as the text
+// reader writes it. Words are found in the text in poppler's order; one that cannot be
+// found is left unmarked.
+std::string MarkStruck(std::string text, poppler::page& page, const std::vector<HorizontalLine>& lines) {
+  double height = page.page_rect(poppler::media_box).height();
+  struct Span {
+    size_t begin, end;
+  };
+  std::vector<Span> struck;
+  size_t cursor = 0;
+  for (const auto& box : page.text_list()) {
+    poppler::byte_array utf8 = box.text().to_utf8();
+    std::string word(utf8.begin(), utf8.end());
+    if (word.empty()) continue;
+    size_t at = text.find(word, cursor);
+    if (at == std::string::npos) continue;
+    cursor = at + word.size();
+    bool hit = false;
+    for (const auto& l : lines) hit = hit || Crosses(box.bbox(), l, height);
+    if (!hit) continue;
+    // Words struck by one line are one run: join across the single spaces between them.
+    if (!struck.empty() && text.find_first_not_of(' ', struck.back().end) == at && at - struck.back().end < kCellGap) {
+      struck.back().end = cursor;
+    } else {
+      struck.push_back({at, cursor});
+    }
+  }
+  for (auto it = struck.rbegin(); it != struck.rend(); ++it) {
+    text.insert(it->end, "~~");
+    text.insert(it->begin, "~~");
+  }
+  return text;
+}
+
 }  // namespace
 
 bool LooksLikePdf(std::string_view bytes) {
@@ -77,6 +128,7 @@ Result<SourceText> ReadPdf(std::string_view bytes, std::string_view source_name)
   int pages = doc->pages();
   if (pages <= 0) return PdfError("PDF has no pages", source_name);
 
+  auto drawn = FindHorizontalLines(bytes);
   SourceText source;
   source.kind = "pdf";
   source.page_first_line.clear();
@@ -89,6 +141,9 @@ Result<SourceText> ReadPdf(std::string_view bytes, std::string_view source_name)
     if (page) {
       poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
       text.assign(utf8.begin(), utf8.end());
+      if (static_cast<size_t>(p) < drawn.size() && !drawn[static_cast<size_t>(p)].empty()) {
+        text = MarkStruck(std::move(text), *page, drawn[static_cast<size_t>(p)]);
+      }
     }
     // Form feeds end pages in poppler's output; drop them and the page's trailing blank lines.
     for (char& c : text) {

@@ -12,6 +12,7 @@
 #include "import/protective_marking.hpp"
 #include "import/question_reader.hpp"
 #include "import/reference_reader.hpp"
+#include "import/register_reader.hpp"
 #include "import/section_reader.hpp"
 #include "import/signoff_reader.hpp"
 #include "import/text_normaliser.hpp"
@@ -232,6 +233,17 @@ Result<ImportedRecord> ReadDecisionText(std::string_view text, std::string_view 
   d.background_papers = lists.papers;
   d.persons_consulted = lists.persons_consulted;
   return rec;
+}
+
+Result<std::vector<ImportedRecord>> ReadDocumentRecords(std::string_view text, std::string_view source_name,
+                                                        const std::vector<decisions::Form>& forms) {
+  auto rows = ReadRegisterText(text, source_name, forms);
+  if (rows || rows.error().code != ErrorCode::kNotFound) return rows;
+  auto one = ReadDecisionText(text, source_name, forms);
+  if (!one) return one.error();
+  std::vector<ImportedRecord> out;
+  out.push_back(std::move(*one));
+  return out;
 }
 
 }  // namespace assent::import

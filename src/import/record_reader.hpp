@@ -41,6 +41,9 @@ struct ImportedRecord {
   // Why the record cannot be stored as it is (no reference or no title): it needs a
   // person to review it. Empty when it can be stored.
   std::vector<std::string> review_reasons;
+  // A row of a published register table (import/register_reader.hpp): its 1-based row
+  // number in the table; 0 for a record that is a whole document.
+  int row = 0;
 };
 
 // Detects the form from its `detect` phrases and reads the record. A reference or title
@@ -50,5 +53,10 @@ struct ImportedRecord {
 //   "x.txt: no known form recognised (looked for: 'A', 'B')"
 Result<ImportedRecord> ReadDecisionText(std::string_view text, std::string_view source_name,
                                         const std::vector<decisions::Form>& forms);
+
+// Every record a document holds: one per row when it is a published register table
+// (import/register_reader.hpp), else the one decision record ReadDecisionText reads.
+Result<std::vector<ImportedRecord>> ReadDocumentRecords(std::string_view text, std::string_view source_name,
+                                                        const std::vector<decisions::Form>& forms);
 
 }  // namespace assent::import

@@ -1,6 +1,8 @@
 // The import review queue's pages (see import_pages.hpp). Every value is escaped by Mustache.
 #include <fmt/format.h>
 
+#include <tuple>
+
 #include "render/mustache_parts.hpp"
 #include "render/staff_pages.hpp"
 #include "render/staff_parts.hpp"
@@ -152,6 +154,59 @@ std::string StaffPages::ImportReview(const StaffChrome& chrome, const ImportRevi
   d.set("outcome_not_approved", mu::data(f.outcome == "not_approved"));
   d.set("outcome_unknown", mu::data(f.outcome.empty()));
   d.set("reject_reason", Str(f.reason));
+  // The rest of the record: text and date inputs, yes/no choices, sign-offs.
+  auto input = [&](const std::string& key, const std::string& label, const std::string& value, std::string hint) {
+    mu::data in;
+    in.set("key", Str(key));
+    in.set("label", Str(label));
+    in.set("value", Str(value));
+    in.set("hint", Opt(std::move(hint)));
+    in.set("error", FieldErrorData(v.errors, key));
+    return in;
+  };
+  static const std::pair<std::string_view, std::string_view> kLabels[] = {
+      {"classification", "Classification"}, {"report_by", "Report by"}, {"report_date", "Report date"},
+      {"enquiries_to", "Enquiries to"}};
+  mu::data inputs = List();
+  for (const auto& [key, value] : f.fields) {
+    std::string label = key;
+    for (const auto& [k, l] : kLabels) {
+      if (k == key) label = std::string(l);
+    }
+    inputs.push_back(input(key, label, value, key == "report_date" ? "For example 27/3/2018" : ""));
+  }
+  inputs.push_back(input("deferral_reason", "Reason publication is deferred", f.deferral_reason, ""));
+  inputs.push_back(input("deferred_until", "Publication deferred until", f.deferred_until, "For example 27/3/2018"));
+  d.set("other_inputs", inputs);
+  mu::data choices = List();
+  for (const auto& [key, label, value] :
+       {std::tuple<std::string, std::string, std::string>{"for_publication", "For publication", f.for_publication},
+        {"part2_exists", "Part 2 exists", f.part2_exists},
+        {"deferred", "Publication deferred", f.deferred},
+        {"press_release_required", "Press release required", f.press_release_required}}) {
+    mu::data c;
+    c.set("key", Str(key));
+    c.set("label", Str(label));
+    c.set("yes", mu::data(value == "yes"));
+    c.set("no", mu::data(value == "no"));
+    c.set("error", FieldErrorData(v.errors, key));
+    choices.push_back(c);
+  }
+  d.set("yes_no", choices);
+  mu::data signoffs = List();
+  for (size_t i = 0; i < f.signoffs.size(); ++i) {
+    const auto& so = f.signoffs[i];
+    mu::data sd;
+    sd.set("label", Str(so.label));
+    sd.set("name_key", Str(fmt::format("signoff_name_{}", i)));
+    sd.set("date_key", Str(fmt::format("signoff_date_{}", i)));
+    sd.set("name", Str(so.name));
+    sd.set("date", Str(so.date));
+    sd.set("date_error", FieldErrorData(v.errors, fmt::format("signoff_date_{}", i)));
+    signoffs.push_back(sd);
+  }
+  d.set("signoffs", signoffs);
+  d.set("has_signoffs", mu::data(!f.signoffs.empty()));
   for (const char* field : {"body", "reference", "title", "decision_maker_role", "outcome", "decision_date",
                             "reason"}) {
     d.set(std::string(field) + "_error", FieldErrorData(v.errors, field));

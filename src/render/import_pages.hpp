@@ -29,6 +29,21 @@ struct ImportReviewForm {
   std::string outcome;        // "approved", "not_approved", "" (unknown)
   std::string decision_date;  // as typed: "7/3/2018"
   std::string reason;         // rejection reason
+  // The rest of the record (services::OtherCorrections, as typed).
+  std::vector<std::pair<std::string, std::string>> fields;  // classification, report_by, report_date, enquiries_to
+  std::string for_publication;          // "yes", "no", "" (not shown)
+  std::string part2_exists;
+  std::string deferred;
+  std::string deferral_reason;
+  std::string deferred_until;           // as typed
+  std::string press_release_required;
+  struct SignOff {
+    std::string step;
+    std::string label;
+    std::string name;
+    std::string date;  // as typed
+  };
+  std::vector<SignOff> signoffs;
 };
 
 struct ImportReviewView {

@@ -112,6 +112,10 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
     if (store) {
       auto queued = store->FindImportReviewBySourceHash(hash);
       if (!queued) return queued.error();
+      if (!queued->has_value()) {  // a register table's rows are keyed by the file's hash and the row
+        queued = store->FindImportReviewBySourceHash(RowSourceHash(hash, 1));
+        if (!queued) return queued.error();
+      }
       auto seen = store->FindDecisionBySourceHash(hash);
       if (!seen) return seen.error();
       if (queued->has_value() || seen->has_value()) {
@@ -141,85 +145,107 @@ Result<std::vector<ImportOutcome>> ImportFiles(storage::Store* store, const std:
       outcomes.push_back(std::move(o));
       continue;
     }
-    auto record = import::ReadDecisionText(file->source.text, name, forms);
-    if (!record) {
-      outcomes.push_back(Failed(path, record.error()));
+    auto records = import::ReadDocumentRecords(file->source.text, name, forms);
+    if (!records) {
+      outcomes.push_back(Failed(path, records.error()));
       continue;
     }
-    decisions::Decision& d = record->decision;
-    d.source = name;
-    d.source_hash = hash;
-    o.body = d.body;
-    o.reference = d.reference;
-    std::string json = import::ToLabelJson(*record, &file->source, -1);
-    if (options.want_json) o.json = json;
-    auto counts = CountKeyFields(*record);
-    o.unknown_fields = counts.unknown;
-    o.low_confidence_fields = counts.low_confidence;
-    o.message = JoinReasons(record->review_reasons);
-    bool confirm = options.confirm == AutoConfirm::kAll ||
-                   (options.confirm == AutoConfirm::kClean && IsClean(*record));
-    o.status = ImportStatus::kQueued;
+    // One outcome per record: a register table gives one per row.
+    std::vector<ImportOutcome> read;
+    for (auto& record : *records) {
+      decisions::Decision& d = record.decision;
+      d.source = name;
+      d.source_hash = record.row > 0 ? RowSourceHash(hash, record.row) : hash;
+      ImportOutcome r = o;
+      r.row = record.row;
+      r.body = d.body;
+      r.reference = d.reference;
+      r.json = import::ToLabelJson(record, &file->source, -1);
+      auto counts = CountKeyFields(record);
+      r.unknown_fields = counts.unknown;
+      r.low_confidence_fields = counts.low_confidence;
+      r.message = JoinReasons(record.review_reasons);
+      r.status = ImportStatus::kQueued;
+      read.push_back(std::move(r));
+    }
+    auto confirm = [&](const import::ImportedRecord& record) {
+      return options.confirm == AutoConfirm::kAll || (options.confirm == AutoConfirm::kClean && IsClean(record));
+    };
     if (!store) {
       // A dry run: what a confirmation would check without the store.
-      if (confirm) {
-        decisions::Decision published = d;
-        published.status = decisions::Status::kPublished;
-        if (auto v = decisions::Validate(published); v) o.status = ImportStatus::kConfirmed;
+      for (size_t k = 0; k < read.size(); ++k) {
+        if (confirm((*records)[k])) {
+          decisions::Decision published = (*records)[k].decision;
+          published.status = decisions::Status::kPublished;
+          if (auto v = decisions::Validate(published); v) read[k].status = ImportStatus::kConfirmed;
+        }
+        if (!options.want_json) read[k].json.clear();
+        outcomes.push_back(std::move(read[k]));
       }
-      outcomes.push_back(std::move(o));
       continue;
     }
-    storage::ImportReview item;
-    item.body = d.body;
-    item.form = d.form;
-    item.reference = d.reference;
-    item.title = d.title;
-    item.source_name = name;
-    item.source_hash = hash;
-    item.file_sha256 = Sha256Hex(file->bytes);
-    item.file_size = static_cast<std::int64_t>(file->bytes.size());
-    item.source_kind = file->source.kind;
-    item.record_json = std::move(json);
-    item.source_text = file->source.text;
-    item.page_first_line = file->source.page_first_line;
-    item.unknown_fields = counts.unknown;
-    item.low_confidence_fields = counts.low_confidence;
-    item.queued_at = options.now.ToIso();
-    item.queued_by = options.audit_actor;
+    // The file's records are queued together, with the original file once.
     storage::ChangeSet changes;
-    changes.put_blobs.push_back({item.file_sha256, file->bytes});
-    audit::NewEvent event;
-    event.at = options.now.ToIso();
-    event.actor = options.audit_actor;
-    event.action = std::string(audit::action::kImportQueue);
-    event.detail = fmt::format("queued {} for review ({} {}; {} unknown, {} low-confidence key fields)", name,
-                               d.body, d.reference.empty() ? "no reference" : d.reference, counts.unknown,
-                               counts.low_confidence);
-    changes.audit.push_back(std::move(event));
-    changes.insert_import_reviews.push_back(std::move(item));
+    std::string file_sha256 = Sha256Hex(file->bytes);
+    changes.put_blobs.push_back({file_sha256, file->bytes});
+    for (size_t k = 0; k < read.size(); ++k) {
+      const auto& record = (*records)[k];
+      const decisions::Decision& d = record.decision;
+      storage::ImportReview item;
+      item.body = d.body;
+      item.form = d.form;
+      item.reference = d.reference;
+      item.title = d.title;
+      item.source_name = name;
+      item.source_hash = d.source_hash;
+      item.file_sha256 = file_sha256;
+      item.file_size = static_cast<std::int64_t>(file->bytes.size());
+      item.source_kind = file->source.kind;
+      item.record_json = read[k].json;
+      item.source_text = file->source.text;
+      item.page_first_line = file->source.page_first_line;
+      item.unknown_fields = read[k].unknown_fields;
+      item.low_confidence_fields = read[k].low_confidence_fields;
+      item.queued_at = options.now.ToIso();
+      item.queued_by = options.audit_actor;
+      audit::NewEvent event;
+      event.at = options.now.ToIso();
+      event.actor = options.audit_actor;
+      event.action = std::string(audit::action::kImportQueue);
+      event.detail = fmt::format("queued {}{} for review ({} {}; {} unknown, {} low-confidence key fields)", name,
+                                 record.row > 0 ? fmt::format(" row {}", record.row) : "", d.body,
+                                 d.reference.empty() ? "no reference" : d.reference, read[k].unknown_fields,
+                                 read[k].low_confidence_fields);
+      changes.audit.push_back(std::move(event));
+      changes.insert_import_reviews.push_back(std::move(item));
+    }
     auto applied = store->Apply(changes);
     if (!applied) {
       if (StoreDown(applied.error())) return applied.error();
       outcomes.push_back(Failed(path, Error{applied.error().code, fmt::format("{}: {}", name, applied.error().ToString()), ""}));
       continue;
     }
-    o.review_id = applied->inserted_review_ids.front();
-    if (confirm) {
-      Reviewer reviewer;
-      reviewer.name = options.audit_actor;
-      auto confirmed = ConfirmImport(*store, forms, o.review_id, 1, CorrectionsAsRead(*record), reviewer, options.now);
-      if (confirmed) {
-        o.status = ImportStatus::kConfirmed;
-        o.id = *confirmed;
-        o.message.clear();
-      } else if (StoreDown(confirmed.error())) {
-        return confirmed.error();
-      } else {
-        o.message = "not confirmed: " + confirmed.error().ToString();
+    for (size_t k = 0; k < read.size(); ++k) {
+      ImportOutcome& r = read[k];
+      const auto& record = (*records)[k];
+      r.review_id = applied->inserted_review_ids.at(k);
+      if (!options.want_json) r.json.clear();
+      if (confirm(record)) {
+        Reviewer reviewer;
+        reviewer.name = options.audit_actor;
+        auto confirmed = ConfirmImport(*store, forms, r.review_id, 1, CorrectionsAsRead(record), reviewer, options.now);
+        if (confirmed) {
+          r.status = ImportStatus::kConfirmed;
+          r.id = *confirmed;
+          r.message.clear();
+        } else if (StoreDown(confirmed.error())) {
+          return confirmed.error();
+        } else {
+          r.message = "not confirmed: " + confirmed.error().ToString();
+        }
       }
+      outcomes.push_back(std::move(r));
     }
-    outcomes.push_back(std::move(o));
   }
   if (options.progress) options.progress(paths.size(), paths.size(), {});
   return outcomes;

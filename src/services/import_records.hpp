@@ -1,6 +1,7 @@
 #pragma once
 // Importing decision documents (text and PDF) into the import review queue. Each document
-// read is queued in a transaction of its own, with its original bytes, the reader's result
+// read is queued in a transaction of its own (a published register table: one record per
+// row, all in that transaction, keyed by the file's hash and the row), with its original bytes, the reader's result
 // and the extracted text; only a confirmed record reaches the register (see
 // services/import_review.hpp). A bad file is reported and the batch goes on, leaving
 // nothing of itself behind. A file imported before (same content hash) is skipped.
@@ -29,6 +30,7 @@ std::string_view ImportStatusName(ImportStatus status);  // "queued for review",
 
 struct ImportOutcome {
   std::string file;  // the path as given or found
+  int row = 0;       // a register table's row (1-based); 0 for a whole document
   ImportStatus status = ImportStatus::kFailed;
   std::string body;
   std::string reference;

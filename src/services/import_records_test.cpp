@@ -1,5 +1,6 @@
 #include "services/import_records.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -289,6 +290,115 @@ TEST_F(ImportService, DirectoriesAreExpandedRecursivelyInNameOrder) {
   std::ofstream(dir_.File("a/.dotfile")) << "x";
   auto paths = ExpandPaths({dir_.File("a"), dir_.File("missing.txt")});
   EXPECT_EQ(paths, (std::vector<std::string>{dir_.File("a/1.txt"), dir_.File("a/b/2.txt"), dir_.File("missing.txt")}));
+}
+
+// A published register: one queue item per row, keyed by the file's hash and the row;
+// re-importing the file is one duplicate; a row is confirmed from its own cells.
+TEST_F(ImportService, ARegisterTableQueuesOneItemPerRowAndReimportIsANoOp) {
+  auto corpus = LoadForms(testing_support::SourceDir() + "/tests/data/corpus/forms");
+  ASSERT_TRUE(corpus) << corpus.error().ToString();
+  auto forms = catalogue_.forms;
+  forms.insert(forms.end(), corpus->begin(), corpus->end());
+  decisions::Body northmoor;
+  northmoor.slug = "northmoor";
+  northmoor.name = "Police and Crime Commissioner for Northmoor";
+  northmoor.short_name = "Northmoor OPCC";
+  northmoor.reference_pattern = "'DN' NN/YYYY";
+  ASSERT_TRUE(store_->Apply({.put_bodies = {northmoor}}));
+  std::string file = testing_support::SourceDir() + "/tests/data/corpus/rg01_nm_register_pipes.txt";
+  auto first = ImportFiles(store_.get(), forms, {file}, {.want_json = true});
+  ASSERT_TRUE(first) << first.error().ToString();
+  ASSERT_EQ(first->size(), 5u);
+  auto summary = Summarise(*first);
+  EXPECT_EQ(summary.queued, 5);
+  for (size_t i = 0; i < first->size(); ++i) {
+    const auto& o = (*first)[i];
+    EXPECT_EQ(o.status, ImportStatus::kQueued);
+    EXPECT_EQ(o.row, static_cast<int>(i) + 1);
+    EXPECT_NE(o.json.find(fmt::format("\"row\":{}", i + 1)), std::string::npos) << o.json;
+    EXPECT_NE(o.json.find("\"source\":\"rg01_nm_register_pipes.txt\""), std::string::npos) << o.json;
+    auto item = store_->FindImportReview(o.review_id);
+    ASSERT_TRUE(item);
+    EXPECT_EQ(RowOfSourceHash(item->source_hash), static_cast<int>(i) + 1);
+  }
+  EXPECT_EQ((*first)[4].reference, "") << "the reference quoted in row 5's title is not its reference";
+  EXPECT_EQ((*first)[4].unknown_fields, 2);  // reference and outcome
+
+  auto again = ImportFiles(store_.get(), forms, {file});
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].status, ImportStatus::kDuplicate);
+  EXPECT_EQ((*again)[0].review_id, (*first)[0].review_id);
+
+  // Row 2's page points at its own line (9), and confirming it reads that row again.
+  Reviewer cli{0, "cli", std::nullopt};
+  std::int64_t id = (*first)[1].review_id;
+  auto page = GetImportReview(*store_, id, cli);
+  ASSERT_TRUE(page) << page.error().ToString();
+  for (const auto& f : page->key_fields) {
+    if (f.key == "reference") {
+      EXPECT_EQ(f.text_line, 9);
+    }
+  }
+  ReviewCorrections c;
+  c.body = "northmoor";
+  c.reference = "DN 02/2021";
+  c.title = "Variation of decision DN 14/2020: custody nursing contract (second extension)";
+  c.outcome = decisions::Outcome::kApproved;
+  c.decision_date = *Date::ParseIso("2021-02-03");
+  auto confirmed = ConfirmImport(*store_, forms, id, 1, c, cli);
+  ASSERT_TRUE(confirmed) << confirmed.error().ToString();
+  auto d = store_->FindDecisionById(*confirmed);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->source_hash, store_->FindImportReview(id)->source_hash);
+  ASSERT_EQ(d->sections.size(), 1u);
+  EXPECT_EQ(d->sections[0].text,
+            "Extends the custody nursing contract agreed in DN 14/2020 by six months while the new contract is "
+            "tendered.");
+}
+
+// The review corrects the rest of the record too: header fields, publication and media
+// answers, sign-offs; an unset `other` keeps the record as read.
+TEST_F(ImportService, AReviewerCorrectsFieldsBeyondTheKeyOnes) {
+  ASSERT_TRUE(SyncBodies(*store_, catalogue_, testing_support::SourceDir() + "/demo/bodies.toml"));
+  std::string unmarked = testing_support::SourceDir() + "/tests/data/import/cumbria_unmarked_outcome.txt";
+  auto r = ImportFiles(store_.get(), catalogue_.forms, {unmarked});
+  ASSERT_TRUE(r) << r.error().ToString();
+  std::int64_t id = (*r)[0].review_id;
+  Reviewer cli{0, "cli", std::nullopt};
+  auto item = store_->FindImportReview(id);
+  ASSERT_TRUE(item);
+  ReviewCorrections c;
+  c.body = "cumbria";
+  c.reference = "011/2018";
+  c.title = "Custody suite CCTV replacement";
+  c.outcome = decisions::Outcome::kApproved;
+  OtherCorrections other = OtherAsRead(*item);
+  ASSERT_EQ(other.fields.size(), CorrectableHeaderFields().size());
+  for (auto& [key, value] : other.fields) {
+    if (key == "classification") value = "OFFICIAL-SENSITIVE";
+  }
+  other.press_release_required = true;
+  other.deferred = false;
+  ASSERT_FALSE(other.signoffs.empty());
+  other.signoffs[0].name = "Corrected Name";
+  other.signoffs[0].date = *Date::ParseIso("2018-03-01");
+  c.other = other;
+  auto confirmed = ConfirmImport(*store_, catalogue_.forms, id, 1, c, cli);
+  ASSERT_TRUE(confirmed) << confirmed.error().ToString();
+  auto d = store_->FindDecisionById(*confirmed);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->Field("classification"), "OFFICIAL-SENSITIVE");
+  EXPECT_EQ(d->media.press_release_required, std::optional<bool>(true));
+  EXPECT_EQ(d->publication.deferred, std::optional<bool>(false));
+  ASSERT_FALSE(d->signoffs.empty());
+  EXPECT_EQ(d->signoffs[0].name, std::optional<std::string>("Corrected Name"));
+  EXPECT_EQ(d->signoffs[0].date, Date::ParseIso("2018-03-01").value());
+  auto history = store_->DecisionHistory(*confirmed);
+  ASSERT_TRUE(history);
+  EXPECT_NE((*history)[0].detail.find("classification"), std::string::npos) << (*history)[0].detail;
+  EXPECT_NE((*history)[0].detail.find("media answers"), std::string::npos) << (*history)[0].detail;
+  EXPECT_NE((*history)[0].detail.find("sign-offs"), std::string::npos) << (*history)[0].detail;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "core/text.hpp"
 #include "import/label_json.hpp"
+#include "import/register_reader.hpp"
 
 namespace assent::services {
 namespace {
@@ -17,6 +18,7 @@ using Json = nlohmann::json;
 
 constexpr std::string_view kKeyFields[] = {"body", "reference", "title", "decision_maker_role", "outcome",
                                            "decision_date"};
+constexpr std::string_view kHeaderFields[] = {"classification", "report_by", "report_date", "enquiries_to"};
 constexpr std::string_view kReviewRoles[] = {"governance_officer", "chief_executive", "monitoring_officer",
                                              "administrator"};
 
@@ -145,6 +147,20 @@ std::string Joined(const std::vector<std::string>& parts) {
 }  // namespace
 
 std::span<const std::string_view> KeyFields() { return kKeyFields; }
+std::span<const std::string_view> CorrectableHeaderFields() { return kHeaderFields; }
+
+std::string RowSourceHash(std::string_view file_hash, int row) { return fmt::format("{}#row-{}", file_hash, row); }
+
+int RowOfSourceHash(std::string_view source_hash) {
+  auto at = source_hash.rfind("#row-");
+  if (at == std::string_view::npos) return 0;
+  int row = 0;
+  for (char c : source_hash.substr(at + 5)) {
+    if (c < '0' || c > '9' || row > 1000000) return 0;
+    row = row * 10 + (c - '0');
+  }
+  return row;
+}
 
 ReviewCounts CountKeyFields(const import::ImportedRecord& record) {
   ReviewCounts c;
@@ -281,6 +297,80 @@ ReviewCorrections CorrectionsAsRead(const import::ImportedRecord& record) {
 
 namespace {
 
+std::optional<bool> BoolOrNull(const Json& j, std::string_view key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_boolean()) return std::nullopt;
+  return it->get<bool>();
+}
+
+std::optional<Date> DateOrNull(const Json& j, std::string_view key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  auto d = Date::ParseIso(it->get<std::string>());
+  if (!d) return std::nullopt;
+  return *d;
+}
+
+}  // namespace
+
+OtherCorrections OtherAsRead(const storage::ImportReview& item) {
+  OtherCorrections o;
+  Json j = Json::parse(item.record_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return o;
+  Json fields = j.value("fields", Json::object());
+  for (auto key : kHeaderFields) {
+    std::string k(key);
+    o.fields.push_back({k, fields.contains(k) && fields[k].is_string() ? fields[k].get<std::string>() : ""});
+  }
+  o.for_publication = BoolOrNull(j, "for_publication");
+  o.part2_exists = BoolOrNull(j, "part2_exists");
+  o.deferred = BoolOrNull(j, "publication_deferred");
+  if (j.contains("deferral_reason") && j["deferral_reason"].is_string()) o.deferral_reason = j["deferral_reason"];
+  o.deferred_until = DateOrNull(j, "deferred_until");
+  o.press_release_required = BoolOrNull(j, "press_release_required");
+  for (const auto& s : j.value("signoffs", Json::array())) {
+    if (!s.is_object()) continue;
+    SignOffCorrection c;
+    c.step = s.value("step", "");
+    c.label = "Sign-off " + c.step;
+    if (s.contains("role") && s["role"].is_string()) c.label = s["role"].get<std::string>() + " (" + c.step + ")";
+    if (s.contains("name") && s["name"].is_string()) c.name = s["name"].get<std::string>();
+    c.date = DateOrNull(s, "date");
+    o.signoffs.push_back(std::move(c));
+  }
+  return o;
+}
+
+namespace {
+
+// The rest of the record as the reviewer corrected it.
+void ApplyOther(const OtherCorrections& o, decisions::Decision& d) {
+  for (const auto& [key, value] : o.fields) {
+    std::string v(Trim(value));
+    auto it = std::find_if(d.fields.begin(), d.fields.end(), [&](const decisions::FieldValue& f) { return f.key == key; });
+    if (v.empty()) {
+      if (it != d.fields.end()) d.fields.erase(it);
+    } else if (it != d.fields.end()) {
+      it->value = v;
+    } else {
+      d.fields.push_back({key, v});
+    }
+  }
+  d.publication.for_publication = o.for_publication;
+  d.publication.part2_exists = o.part2_exists;
+  d.publication.deferred = o.deferred;
+  d.publication.deferral_reason = std::string(Trim(o.deferral_reason));
+  d.publication.deferred_until = o.deferred_until;
+  d.media.press_release_required = o.press_release_required;
+  for (const auto& c : o.signoffs) {
+    for (auto& s : d.signoffs) {
+      if (s.step != c.step) continue;
+      s.name = c.name && !Trim(*c.name).empty() ? std::optional<std::string>(std::string(Trim(*c.name))) : std::nullopt;
+      s.date = c.date;
+    }
+  }
+}
+
 // The item the reviewer may act on now, read at `version`.
 Result<storage::ImportReview> Awaiting(storage::Store& store, std::int64_t id, std::int64_t version,
                                        const Reviewer& reviewer) {
@@ -305,6 +395,12 @@ std::string Changed(const decisions::Decision& read, const decisions::Decision& 
   if (read.decision_maker_role != now.decision_maker_role) changed.push_back("decision maker");
   if (read.outcome != now.outcome) changed.push_back("outcome");
   if (read.decision_date != now.decision_date) changed.push_back("decision date");
+  for (auto key : kHeaderFields) {
+    if (read.Field(key) != now.Field(key)) changed.push_back(std::string(key));
+  }
+  if (read.publication != now.publication) changed.push_back("publication answers");
+  if (read.media != now.media) changed.push_back("media answers");
+  if (read.signoffs != now.signoffs) changed.push_back("sign-offs");
   return changed.empty() ? "as read" : "corrected: " + Joined(changed);
 }
 
@@ -333,7 +429,9 @@ Result<std::int64_t> ConfirmImport(storage::Store& store, const std::vector<deci
     return Fail(ErrorCode::kUnavailable,
                 fmt::format("the form '{}' this document was read with is not loaded here", item->form));
   }
-  auto record = import::ReadDecisionText(item->source_text, item->source_name, form);
+  int row = RowOfSourceHash(item->source_hash);
+  auto record = row > 0 ? import::ReadRegisterRow(item->source_text, item->source_name, form.front(), row)
+                        : import::ReadDecisionText(item->source_text, item->source_name, form);
   if (!record) return record.error();
   decisions::Decision d = record->decision;
   const decisions::Decision as_read = d;
@@ -344,6 +442,7 @@ Result<std::int64_t> ConfirmImport(storage::Store& store, const std::vector<deci
   if (d.decision_maker_role && Trim(*d.decision_maker_role).empty()) d.decision_maker_role.reset();
   d.outcome = corrections.outcome;
   d.decision_date = corrections.decision_date;
+  if (corrections.other) ApplyOther(*corrections.other, d);
   d.status = decisions::Status::kPublished;
   d.source = item->source_name;
   d.source_hash = item->source_hash;

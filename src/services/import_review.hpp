@@ -30,6 +30,12 @@ inline constexpr double kLowConfidence = 0.8;
 // with at least kLowConfidence and the reader asked for no review.
 std::span<const std::string_view> KeyFields();
 
+// The content key of a register table's row: the file's content hash and the row
+// ("<sha256>#row-3"), so each row is its own queue item and decision, and re-importing
+// the file is a no-op. RowOfSourceHash reads the row back (0: a whole document).
+std::string RowSourceHash(std::string_view file_hash, int row);
+int RowOfSourceHash(std::string_view source_hash);
+
 struct ReviewCounts {
   int unknown = 0;
   int low_confidence = 0;
@@ -95,7 +101,31 @@ struct ImportReviewPage {
 // kNotFound for an unknown item and for one outside the reviewer's bodies.
 Result<ImportReviewPage> GetImportReview(storage::Store& store, std::int64_t id, const Reviewer& reviewer);
 
-// The reviewer's values for the key fields (already parsed by the caller).
+// The header fields other than the key fields that the review page shows and corrects.
+std::span<const std::string_view> CorrectableHeaderFields();  // classification, report_by, report_date, enquiries_to
+
+// The reviewer's values for the rest of the record: header fields (by key; an empty value
+// removes the field), the publication and media answers, and each sign-off's name and
+// date (by step; a step the record does not have is ignored).
+struct SignOffCorrection {
+  std::string step;
+  std::string label;  // for display: "Sign-off chief_executive"
+  std::optional<std::string> name;
+  std::optional<Date> date;
+};
+struct OtherCorrections {
+  std::vector<std::pair<std::string, std::string>> fields;  // {key, value}; report_date as ISO
+  std::optional<bool> for_publication;
+  std::optional<bool> part2_exists;
+  std::optional<bool> deferred;
+  std::string deferral_reason;
+  std::optional<Date> deferred_until;
+  std::optional<bool> press_release_required;
+  std::vector<SignOffCorrection> signoffs;
+};
+
+// The reviewer's values (already parsed by the caller): the key fields and, when
+// `other` is set, the rest of the record (unset: the rest is stored as read).
 struct ReviewCorrections {
   std::string body;
   std::string reference;
@@ -103,9 +133,12 @@ struct ReviewCorrections {
   std::optional<std::string> decision_maker_role;
   decisions::Outcome outcome = decisions::Outcome::kUnknown;
   std::optional<Date> decision_date;
+  std::optional<OtherCorrections> other;
 };
 // The values as read, for the correction form and for confirming a clean record.
 ReviewCorrections CorrectionsAsRead(const import::ImportedRecord& record);
+// The values of the rest of the record as read, from the stored record JSON.
+OtherCorrections OtherAsRead(const storage::ImportReview& item);
 
 // Confirms an awaiting item read at `version`: re-reads its stored source text with the
 // form it was read with, applies the corrections, and stores the published decision, the

@@ -39,6 +39,23 @@ Result<void> ForEachAuditPage(storage::Store& store,
   }
 }
 
+constexpr int kReviewBatch = 100;  // import items carry their whole text: fewer per transaction
+
+// Calls `fn` with every import review item, whole (record and text), in id order.
+Result<void> ForEachImportReview(storage::Store& store,
+                                 const std::function<Result<void>(storage::ImportReview&)>& fn) {
+  for (int offset = 0;; offset += kPage) {
+    auto page = store.ListImportReviews({.state = std::nullopt, .limit = kPage, .offset = offset});
+    if (!page) return page.error();
+    for (const auto& listed : *page) {
+      auto item = store.FindImportReview(listed.id);
+      if (!item) return item.error();
+      if (auto r = fn(*item); !r) return r;
+    }
+    if (static_cast<int>(page->size()) < kPage) return Ok();
+  }
+}
+
 Error Partly(const Error& e, std::string_view what) {
   return Fail(e.code,
               fmt::format("{} (while copying {}; the target is partly filled: empty it before "
@@ -188,6 +205,24 @@ Result<CopyReport> CopyStore(storage::Store& from, storage::Store& to, int batch
   }
   if (auto r = flush_blobs(); !r) return r.error();
 
+  // The import review queue, after the decisions its confirmed items name and the
+  // original files it keeps.
+  storage::ChangeSet reviews;
+  const auto flush_reviews = [&]() -> Result<void> {
+    if (reviews.copy_import_reviews.empty()) return Ok();
+    if (auto r = to.Apply(reviews); !r) return Partly(r.error(), "the import review queue");
+    report.import_reviews += static_cast<std::int64_t>(reviews.copy_import_reviews.size());
+    reviews.copy_import_reviews.clear();
+    return Ok();
+  };
+  auto queue = ForEachImportReview(from, [&](storage::ImportReview& item) -> Result<void> {
+    reviews.copy_import_reviews.push_back(std::move(item));
+    if (static_cast<int>(reviews.copy_import_reviews.size()) >= kReviewBatch) return flush_reviews();
+    return Ok();
+  });
+  if (!queue) return queue.error();
+  if (auto r = flush_reviews(); !r) return r.error();
+
   // The audit log last: its events name the decisions copied above.
   auto events = ForEachAuditPage(from, [&](std::vector<audit::Event>& page) -> Result<void> {
     storage::ChangeSet cs;
@@ -327,6 +362,24 @@ Result<CopyReport> VerifyCopy(storage::Store& from, storage::Store& to) {
                             h1->size(), h2->size()));
   }
   report.blobs = static_cast<std::int64_t>(h1->size());
+
+  auto queue = ForEachImportReview(from, [&](storage::ImportReview& item) -> Result<void> {
+    auto theirs = to.FindImportReview(item.id);
+    if (!theirs || !(*theirs == item)) {
+      return Fail(ErrorCode::kInternal, fmt::format("verification failed: import item {} ({}) differs in the target",
+                                                    item.id, item.source_name));
+    }
+    ++report.import_reviews;
+    return Ok();
+  });
+  if (!queue) return queue.error();
+  auto extra = to.ListImportReviews({.state = std::nullopt, .limit = 1, .offset = static_cast<int>(report.import_reviews)});
+  if (!extra) return extra.error();
+  if (!extra->empty()) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("verification failed: the target holds more than the source's {} import items",
+                            report.import_reviews));
+  }
 
   std::int64_t after = 0;
   auto events = ForEachAuditPage(from, [&](std::vector<audit::Event>& page) -> Result<void> {

@@ -74,7 +74,8 @@ Result<void> PrecheckChanges(const ChangeSet& changes) {
     }
   }
   if (auto r = PrecheckStrategyChanges(changes); !r) return r;
-  for (const auto* list : {&changes.insert_import_reviews, &changes.update_import_reviews}) {
+  for (const auto* list :
+       {&changes.insert_import_reviews, &changes.update_import_reviews, &changes.copy_import_reviews}) {
     for (const auto& r : *list) {
       // PostgreSQL's TEXT holds neither invalid UTF-8 nor NUL: refuse both on every backend.
       for (const std::string* text : {&r.source_text, &r.record_json, &r.title, &r.reference, &r.source_name,

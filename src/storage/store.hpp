@@ -155,6 +155,8 @@ struct ChangeSet {
   // queued is kConflict) or updated (version-checked; state, reason, reviewer, decision).
   std::vector<ImportReview> insert_import_reviews;
   std::vector<ImportReview> update_import_reviews;
+  // Kept with their id, version, state and decision_id (moving between stores: `assent migrate`).
+  std::vector<ImportReview> copy_import_reviews;
 
   // The strategy register (strategy/recorded.hpp): progress entries and status changes,
   // and proposals for a new version (each naming its draft decision, which must exist).
@@ -186,8 +188,8 @@ struct ChangeSet {
            insert_strategy_proposals.empty() && insert_proposals_of_new_decisions.empty() &&
            copy_strategy_progress.empty() && copy_strategy_proposals.empty() &&
            insert_import_reviews.empty() && update_import_reviews.empty() &&
-           insert_published_versions.empty() && insert_forward_plan_items.empty() &&
-           update_forward_plan_items.empty();
+           copy_import_reviews.empty() && insert_published_versions.empty() &&
+           insert_forward_plan_items.empty() && update_forward_plan_items.empty();
   }
 };
 

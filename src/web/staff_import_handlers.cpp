@@ -23,8 +23,12 @@ constexpr std::string_view kNoRole =
 
 // A service's refusal beside the review form's field it names.
 render::FieldError Refusal(const Error& e) {
-  return RefusalFor(e, {"body", "reference", "title", "decision_maker_role", "outcome", "decision_date", "reason"});
+  return RefusalFor(e, {"body", "reference", "title", "decision_maker_role", "outcome", "decision_date", "reason",
+                        "classification", "report_by", "report_date", "enquiries_to", "for_publication",
+                        "part2_exists", "deferred", "deferral_reason", "deferred_until", "press_release_required"});
 }
+
+std::string YesNo(const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : ""; }
 
 services::Reviewer ReviewerFor(const StaffCall& call) {
   services::Reviewer r;
@@ -63,6 +67,17 @@ render::ImportReviewForm AsRead(const services::ImportReviewPage& page) {
     if (field.key == "outcome") f.outcome = field.value;
     if (field.key == "decision_date") f.decision_date = DateInput(field.value);
   }
+  auto other = services::OtherAsRead(page.item);
+  for (const auto& [key, value] : other.fields) f.fields.push_back({key, key == "report_date" ? DateInput(value) : value});
+  f.for_publication = YesNo(other.for_publication);
+  f.part2_exists = YesNo(other.part2_exists);
+  f.deferred = YesNo(other.deferred);
+  f.deferral_reason = other.deferral_reason;
+  f.deferred_until = other.deferred_until ? DateInput(other.deferred_until->ToIso()) : "";
+  f.press_release_required = YesNo(other.press_release_required);
+  for (const auto& so : other.signoffs) {
+    f.signoffs.push_back({so.step, so.label, so.name.value_or(""), so.date ? DateInput(so.date->ToIso()) : ""});
+  }
   return f;
 }
 
@@ -76,7 +91,67 @@ render::ImportReviewForm AsPosted(const StaffCall& call, const services::ImportR
   f.outcome = std::string(call.form.Get("outcome"));
   f.decision_date = std::string(call.form.Get("decision_date"));
   f.reason = std::string(call.form.Get("reason"));
+  for (auto key : services::CorrectableHeaderFields()) {
+    f.fields.push_back({std::string(key), std::string(call.form.Get(key))});
+  }
+  f.for_publication = std::string(call.form.Get("for_publication"));
+  f.part2_exists = std::string(call.form.Get("part2_exists"));
+  f.deferred = std::string(call.form.Get("deferred"));
+  f.deferral_reason = std::string(call.form.Get("deferral_reason"));
+  f.deferred_until = std::string(call.form.Get("deferred_until"));
+  f.press_release_required = std::string(call.form.Get("press_release_required"));
+  // The sign-offs the record has, by position; their steps come from the stored record,
+  // not from the form.
+  auto read = services::OtherAsRead(page.item);
+  for (size_t i = 0; i < read.signoffs.size(); ++i) {
+    f.signoffs.push_back({read.signoffs[i].step, read.signoffs[i].label,
+                          std::string(call.form.Get(fmt::format("signoff_name_{}", i))),
+                          std::string(call.form.Get(fmt::format("signoff_date_{}", i)))});
+  }
   return f;
+}
+
+std::optional<bool> ParseYesNo(std::string_view value, std::string_view field, std::vector<render::FieldError>& errors) {
+  if (value == "yes") return true;
+  if (value == "no") return false;
+  if (!value.empty()) errors.push_back({std::string(field), "Choose yes, no or not shown"});
+  return std::nullopt;
+}
+
+std::optional<Date> ParseOptionalDate(std::string_view value, std::string_view field, std::string_view what,
+                                      std::vector<render::FieldError>& errors) {
+  if (Trim(value).empty()) return std::nullopt;
+  auto date = ParseUserDate(value);
+  if (date) return *date;
+  errors.push_back({std::string(field), fmt::format("Enter the {} as a date, for example 27/3/2018", what)});
+  return std::nullopt;
+}
+
+services::OtherCorrections ParseOther(const render::ImportReviewForm& f, std::vector<render::FieldError>& errors) {
+  services::OtherCorrections o;
+  for (const auto& [key, value] : f.fields) {
+    std::string v(Trim(value));
+    if (key == "report_date" && !v.empty()) {
+      auto date = ParseOptionalDate(v, key, "report date", errors);
+      v = date ? date->ToIso() : v;
+    }
+    o.fields.push_back({key, v});
+  }
+  o.for_publication = ParseYesNo(f.for_publication, "for_publication", errors);
+  o.part2_exists = ParseYesNo(f.part2_exists, "part2_exists", errors);
+  o.deferred = ParseYesNo(f.deferred, "deferred", errors);
+  o.deferral_reason = std::string(Trim(f.deferral_reason));
+  o.deferred_until = ParseOptionalDate(f.deferred_until, "deferred_until", "date publication is deferred until", errors);
+  o.press_release_required = ParseYesNo(f.press_release_required, "press_release_required", errors);
+  for (size_t i = 0; i < f.signoffs.size(); ++i) {
+    const auto& so = f.signoffs[i];
+    services::SignOffCorrection c;
+    c.step = so.step;
+    if (!Trim(so.name).empty()) c.name = std::string(Trim(so.name));
+    c.date = ParseOptionalDate(so.date, fmt::format("signoff_date_{}", i), "sign-off date", errors);
+    o.signoffs.push_back(std::move(c));
+  }
+  return o;
 }
 
 Response PageWith(const StaffCall& call, Site& site, const services::ImportReviewPage& page,
@@ -110,6 +185,7 @@ Result<services::ReviewCorrections> ParseCorrections(const render::ImportReviewF
       errors.push_back({"decision_date", "Enter the decision date as a date, for example 27/3/2018"});
     }
   }
+  c.other = ParseOther(f, errors);
   if (c.reference.empty()) errors.push_back({"reference", "Enter the decision's reference number"});
   if (c.title.empty()) errors.push_back({"title", "Enter the decision's title"});
   if (!errors.empty()) return Fail(ErrorCode::kInvalidInput, "see the fields");

@@ -9,8 +9,9 @@
 //  - adds a Cumbria chief executive with `assent user add --password-stdin`;
 // then in Chromium the chief executive signs in, follows the staff home's link to the queue, opens
 // the record, sees the outcome tagged "Unknown" beside the numbered source text (its source-line links
-// lead to the line), corrects the title and the outcome, confirms, and finds the decision on the
-// public register with the corrected title. Every page visited is checked with axe-core (zero
+// lead to the line), corrects the title and the outcome and a field outside the key ones (press
+// release required; a report date that is not a date is refused beside its field first), confirms,
+// and finds the decision on the public register with the corrected title and press-release answer. Every page visited is checked with axe-core (zero
 // violations), for browser errors and for inline script.
 
 import path from 'node:path';
@@ -80,16 +81,21 @@ async function runFlow(page, state, opts) {
   await check('an empty title is refused beside the field and nothing is published', async () => {
     await page.locator('#title').fill('');
     await page.locator('#outcome').check();
+    await page.locator('#report_date').fill('31/13/2018');
     await submit('Confirm and publish', new RegExp(`${item}/confirm$`));
     const text = await bodyText();
     expect(text.includes('There is a problem'), 'no error summary');
     expect(await page.locator('#title-error').count() === 1, 'no message beside the title');
+    expect(await page.locator('#report_date-error').count() === 1, 'no message beside the report date');
+    expect((await page.locator('#report_date').inputValue()) === '31/13/2018', 'the typed report date was not kept');
   });
   await checkPage(page, state, opts, { expectStatus: 400 });
 
-  await check('the reviewer corrects the title and the outcome and confirms', async () => {
+  await check('the reviewer corrects the title, the outcome and the press-release answer and confirms', async () => {
     await page.locator('#title').fill('Custody suite CCTV replacement 2018');
     await page.locator('#outcome').check();
+    await page.locator('#report_date').fill('');
+    await page.locator('#press_release_required').selectOption('yes');
     await submit('Confirm and publish', new RegExp(`${item}\\?done=confirmed$`));
     const text = await bodyText();
     expect(text.includes('confirmed and published'), `no confirmation notice:\n${text}`);
@@ -100,7 +106,9 @@ async function runFlow(page, state, opts) {
   await check('the decision is on the public register with the corrected values', async () => {
     await goto('/cumbria/decisions/011-2018');
     expect((await h1Text(page)).includes('Custody suite CCTV replacement 2018'), `h1: ${await h1Text(page)}`);
-    expect((await bodyText()).includes('Approved'), 'the corrected outcome is not shown');
+    const text = await bodyText();
+    expect(text.includes('Approved'), 'the corrected outcome is not shown');
+    expect(/Press release required\s*Yes/.test(text), `the corrected press-release answer is not shown:\n${text}`);
   });
   await checkPage(page, state, opts);
 

@@ -1,7 +1,11 @@
 // The import review queue on every backend (the StoreContract suite's fixture and
 // instantiations, tests/storage/store_contract.cpp): round trip, duplicate content no-op,
 // version checks, the original file as a blob, confirmation linked to the decision.
+#include <fmt/format.h>
+
 #include "core/hash.hpp"
+#include "services/store_copy.hpp"
+#include "storage/open_store.hpp"
 #include "tests/storage/store_contract.hpp"
 
 namespace assent::testing_support {
@@ -146,6 +150,79 @@ TEST_P(StoreContract, ImportReviewTextMustBeUtf8WithoutNul) {
   ASSERT_FALSE(applied);
   EXPECT_EQ(applied.error().code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(store_->ListImportReviews({})->empty());
+}
+
+// Moving between stores: copied items keep their id, version and state, and new items
+// are numbered above them.
+TEST_P(StoreContract, CopiedImportReviewsKeepTheirIdsAndNewOnesComeAfter) {
+  std::string bytes = "copied record";
+  auto r = SampleReview("c.txt", bytes);
+  r.id = 40;
+  r.version = 3;
+  r.state = ReviewState::kRejected;
+  r.reason = "a draft";
+  r.reviewed_by = "jsmith";
+  r.reviewed_at = "2026-11-21T11:00:00Z";
+  ChangeSet cs;
+  cs.put_blobs = {{r.file_sha256, bytes}};
+  cs.copy_import_reviews = {r};
+  auto copied = store_->Apply(cs);
+  ASSERT_TRUE(copied) << copied.error().ToString();
+  auto got = store_->FindImportReview(40);
+  ASSERT_TRUE(got) << got.error().ToString();
+  EXPECT_EQ(*got, r);
+  std::string other = "new record";
+  auto queued = store_->Apply(Queue(SampleReview("n.txt", other), other));
+  ASSERT_TRUE(queued) << queued.error().ToString();
+  EXPECT_GT(queued->inserted_review_ids.at(0), 40);
+}
+
+// assent migrate copies the import queue (every state) after the decisions and blobs,
+// and the verification compares every item.
+TEST_P(StoreContract, CopyStoreMovesTheImportQueueAndVerifiesIt) {
+  ASSERT_TRUE(store_->Apply({.put_bodies = {SampleBody("cumbria")}}));
+  std::string bytes = "the record";
+  auto queued = store_->Apply(Queue(SampleReview("r.txt", bytes), bytes));
+  ASSERT_TRUE(queued);
+  auto item = *store_->FindImportReview(queued->inserted_review_ids[0]);
+  item.state = ReviewState::kConfirmed;
+  item.inserted_decision = 0;
+  ChangeSet confirm;
+  confirm.insert_decisions = {SampleDecision("cumbria", "006/2017")};
+  confirm.update_import_reviews = {item};
+  ASSERT_TRUE(store_->Apply(confirm));
+  std::string other = "another record";
+  auto waiting = store_->Apply(Queue(SampleReview("s.txt", other), other));
+  ASSERT_TRUE(waiting);
+
+  auto target = storage::OpenStore("sqlite::memory:");
+  ASSERT_TRUE(target) << target.error().ToString();
+  auto report = services::CopyStore(*store_, **target);
+  ASSERT_TRUE(report) << report.error().ToString();
+  EXPECT_EQ(report->import_reviews, 2);
+  for (auto id : {queued->inserted_review_ids[0], waiting->inserted_review_ids[0]}) {
+    auto mine = store_->FindImportReview(id);
+    auto theirs = (*target)->FindImportReview(id);
+    ASSERT_TRUE(theirs) << theirs.error().ToString();
+    EXPECT_EQ(*theirs, *mine);
+    EXPECT_EQ(*(*target)->FindBlob(mine->file_sha256), *store_->FindBlob(mine->file_sha256));
+  }
+  EXPECT_EQ((*target)->FindImportReview(queued->inserted_review_ids[0])->decision_id,
+            (*target)->FindDecisionById(store_->FindImportReview(queued->inserted_review_ids[0])->decision_id)->id);
+  auto verified = services::VerifyCopy(*store_, **target);
+  ASSERT_TRUE(verified) << verified.error().ToString();
+  EXPECT_EQ(verified->import_reviews, 2);
+
+  // A difference in one item is found and named.
+  auto changed = *(*target)->FindImportReview(waiting->inserted_review_ids[0]);
+  changed.state = ReviewState::kRejected;
+  changed.reason = "changed in the target";
+  ASSERT_TRUE((*target)->Apply({.update_import_reviews = {changed}}));
+  auto differs = services::VerifyCopy(*store_, **target);
+  ASSERT_FALSE(differs);
+  EXPECT_EQ(differs.error().message,
+            fmt::format("verification failed: import item {} (s.txt) differs in the target",
+                        waiting->inserted_review_ids[0]));
 }
 
 }  // namespace

@@ -15,6 +15,18 @@ INSERT INTO import_reviews (version, body, form, reference, title, source_name, 
 VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
   $20, $21, $22)
 RETURNING id)sql";
+constexpr const char* kCopyReview = R"sql(
+INSERT INTO import_reviews (id, version, body, form, reference, title, source_name, source_hash,
+  file_sha256, file_size, source_kind, record_json, source_text, page_first_lines,
+  unknown_fields, low_confidence_fields, state, reason, queued_at, queued_by, reviewer_id,
+  reviewed_by, reviewed_at, decision_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+  $21, $22, $23, $24))sql";
+// After copying ids in, new ids must start above them.
+constexpr const char* kResyncReviewIds = R"sql(
+SELECT setval(pg_get_serial_sequence('import_reviews', 'id'), greatest(coalesce(max(id), 0), 1),
+              max(id) IS NOT NULL)
+FROM import_reviews)sql";
 constexpr const char* kReviewQueued = "SELECT id FROM import_reviews WHERE source_hash = $1";
 constexpr const char* kUpdateReview = R"sql(
 UPDATE import_reviews SET version = version + 1, body = $1, reference = $2, title = $3,
@@ -96,6 +108,21 @@ Result<void> WriteImportReviews(Connection& db, const ChangeSet& changes, ApplyR
       return rows.error();
     }
     result.inserted_review_ids.push_back(rows->Int(0, 0));
+  }
+  for (const auto& r : changes.copy_import_reviews) {
+    auto rows = db.Query(kCopyReview,
+                         Params().Add(r.id).Add(r.version).Add(r.body).Add(r.form).Add(r.reference).Add(r.title)
+                             .Add(r.source_name).Add(r.source_hash).Add(r.file_sha256).Add(r.file_size)
+                             .Add(r.source_kind).Add(r.record_json).Add(r.source_text)
+                             .Add(PageLinesText(r.page_first_line)).Add(r.unknown_fields)
+                             .Add(r.low_confidence_fields).Add(ReviewStateName(r.state)).Add(r.reason)
+                             .Add(r.queued_at).Add(r.queued_by).Add(r.reviewer_id).Add(r.reviewed_by)
+                             .Add(r.reviewed_at).Add(r.decision_id));
+    if (!rows) return rows.error();
+  }
+  if (!changes.copy_import_reviews.empty()) {
+    auto rows = db.Query(kResyncReviewIds);
+    if (!rows) return rows.error();
   }
   for (const auto& r : changes.update_import_reviews) {
     auto rows = db.Query(kUpdateReview, Params().Add(r.body).Add(r.reference).Add(r.title)

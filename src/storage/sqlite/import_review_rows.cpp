@@ -19,6 +19,13 @@ INSERT INTO import_reviews (version, body, form, reference, title, source_name, 
   reviewed_by, reviewed_at, decision_id)
 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
   ?20, ?21, ?22))sql";
+constexpr const char* kCopyReview = R"sql(
+INSERT INTO import_reviews (id, version, body, form, reference, title, source_name, source_hash,
+  file_sha256, file_size, source_kind, record_json, source_text, page_first_lines,
+  unknown_fields, low_confidence_fields, state, reason, queued_at, queued_by, reviewer_id,
+  reviewed_by, reviewed_at, decision_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+  ?21, ?22, ?23, ?24))sql";
 constexpr const char* kReviewQueued = "SELECT id FROM import_reviews WHERE source_hash = ?1";
 constexpr const char* kUpdateReview = R"sql(
 UPDATE import_reviews SET version = version + 1, body = ?1, reference = ?2, title = ?3,
@@ -100,6 +107,17 @@ Result<void> WriteImportReviews(Database& db, const ChangeSet& changes, ApplyRes
         .Bind(20, r.reviewed_by).Bind(21, r.reviewed_at).Bind(22, DecisionIdOf(r, result));
     ASSENT_TRY(st->Run());
     result.inserted_review_ids.push_back(db.LastInsertId());
+  }
+  for (const auto& r : changes.copy_import_reviews) {
+    auto st = db.Prepare(kCopyReview);
+    if (!st) return st.error();
+    st->Bind(1, r.id).Bind(2, r.version).Bind(3, r.body).Bind(4, r.form).Bind(5, r.reference).Bind(6, r.title)
+        .Bind(7, r.source_name).Bind(8, r.source_hash).Bind(9, r.file_sha256).Bind(10, r.file_size)
+        .Bind(11, r.source_kind).Bind(12, r.record_json).Bind(13, r.source_text)
+        .Bind(14, PageLinesText(r.page_first_line)).Bind(15, r.unknown_fields).Bind(16, r.low_confidence_fields)
+        .Bind(17, ReviewStateName(r.state)).Bind(18, r.reason).Bind(19, r.queued_at).Bind(20, r.queued_by)
+        .Bind(21, r.reviewer_id).Bind(22, r.reviewed_by).Bind(23, r.reviewed_at).Bind(24, r.decision_id);
+    ASSENT_TRY(st->Run());
   }
   for (const auto& r : changes.update_import_reviews) {
     auto st = db.Prepare(kUpdateReview);

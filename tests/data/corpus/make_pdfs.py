@@ -66,6 +66,19 @@ def write_pdf(path, page_streams, extra_objects=None, resources=b""):
     return bytes(out)
 
 
+# Helvetica's advance widths (AFM, 1/1000 em) for ASCII 32..126; others 556.
+HELVETICA = [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+             556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+             1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+             667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+             333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+             556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584]
+
+
+def text_width(text, size):
+    return sum(HELVETICA[ord(c) - 32] if 32 <= ord(c) <= 126 else 556 for c in text) * size / 1000.0
+
+
 def text_pages(text):
     """Lines wrapped and paged; "~~words~~" is printed as words with a line through them
     (drawn, as a word processor does), so the text layer has no trace of the strike."""
@@ -84,15 +97,33 @@ def text_pages(text):
             pos = 0
             for n, part in enumerate(parts):
                 if n % 2 == 1:
-                    # Helvetica at 10 pt averages about 5 pt a character.
-                    strikes.append((50 + 5 * pos, 50 + 5 * (pos + len(part)), 790 - 13 * k + 3))
+                    x1 = 50 + text_width(plain[:pos], 10)
+                    strikes.append((x1, x1 + text_width(part, 10), 790 - 13 * k + 3))
                 pos += len(part)
             s += pdf_string(plain) + b" Tj T*\n"
         s += b"ET"
         for x1, x2, y in strikes:
-            s += b"\n0.8 w %d %d m %d %d l S" % (x1, y, x2, y)
+            s += b"\n0.8 w %.2f %d m %.2f %d l S" % (x1, y, x2, y)
         streams.append(bytes(s))
     return streams
+
+
+def table_pages(text):
+    """A register printed in columns: the first line "%columns x1 x2 ..." gives each
+    column's left edge in points; a line's tab-separated cells are printed at those
+    edges (an empty cell prints nothing, so a wrapped line starts in its own column);
+    a line without tabs starts at the left margin. One page, 9 pt Helvetica."""
+    lines = text.splitlines()
+    xs = [int(v) for v in lines[0].split()[1:]]
+    s = bytearray()
+    y = 800
+    for line in lines[1:]:
+        cells = line.split("\t")
+        for k, cell in enumerate(cells):
+            if cell.strip():
+                s += b"BT /F1 9 Tf %d %d Td " % (xs[k] if len(cells) > 1 else xs[0], y) + pdf_string(cell.strip()) + b" Tj ET\n"
+        y -= 12
+    return [bytes(s)]
 
 
 def main():
@@ -104,7 +135,8 @@ def main():
         with open(os.path.join(src, name), encoding="utf-8") as f:
             text = f.read()
         out = os.path.join(HERE, name[:-4] + ".pdf")
-        made[name] = write_pdf(out, text_pages(text))
+        pages = table_pages(text) if text.startswith("%columns") else text_pages(text)
+        made[name] = write_pdf(out, pages)
         print("wrote", os.path.relpath(out, HERE))
     # An image and no text: what a scanner gives.
     w, h = 64, 32
