@@ -4,9 +4,8 @@
 // the reference counters, the staff accounts with their roles, the blobs (attachments,
 // signed-content snapshots and imported originals), the strategy register's stored progress
 // and version proposals (with their ids), each body's forward plan, the import review
-// queue (every item with its id,
-// state and record) and the audit log verbatim (its hashes kept, so the chain still
-// verifies); then a verification that reads both stores back.
+// queue (every item with its id, state and record) and the audit log verbatim (its hashes
+// kept, so the chain still verifies); then a verification that reads both stores back.
 // Not copied: sessions (everyone signs in again on the new store) and the mail outbox
 // (a queued message copied would be sent a second time by the new store's servers).
 
