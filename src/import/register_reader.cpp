@@ -33,21 +33,6 @@ struct Cell {
   size_t begin = 0;  // byte offset in the raw line
 };
 
-std::vector<std::string_view> RawLines(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.push_back(line);
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 std::vector<Cell> PipeCells(std::string_view raw) {
   std::vector<Cell> cells;
   std::string_view s = Trim(raw);
@@ -435,7 +420,7 @@ ImportedRecord RowRecord(const Header& h, const RawRow& row, int number, std::st
 
 Result<std::vector<ImportedRecord>> ReadRegisterText(std::string_view text, std::string_view source_name,
                                                      const std::vector<decisions::Form>& forms) {
-  auto lines = RawLines(text);
+  auto lines = SplitLines(text);
   std::vector<Header> found;
   for (const auto& form : forms) {
     if (auto h = FindHeader(lines, form)) found.push_back(std::move(*h));

@@ -89,14 +89,18 @@ std::string StaffPages::Compliance(const StaffChrome& chrome, const services::St
   d.set("years", years);
   d.set("year", Opt(s.year ? std::to_string(*s.year) : ""));
 
-  auto decision_href = [](std::int64_t id) { return fmt::format("/staff/decisions/{}/publication", id); };
-  mu::data late = List();
-  for (const auto& r : v.late) {
+  // The columns every row of the late, due, deferral and review tables starts with.
+  auto row_head = [](const auto& r) {
     mu::data rd;
-    rd.set("href", Str(decision_href(r.id)));
+    rd.set("href", Str(fmt::format("/staff/decisions/{}/publication", r.id)));
     rd.set("reference", Str(r.reference));
     rd.set("title", Str(r.title));
     rd.set("decision_date", Str(Long(r.decision_date)));
+    return rd;
+  };
+  mu::data late = List();
+  for (const auto& r : v.late) {
+    mu::data rd = row_head(r);
     rd.set("due", Str(r.due.ToLong()));
     rd.set("published_on", Str(r.published_on.ToLong()));
     rd.set("late_by", Str(Days(r.working_days_late)));
@@ -108,11 +112,7 @@ std::string StaffPages::Compliance(const StaffChrome& chrome, const services::St
 
   mu::data due = List();
   for (const auto& r : v.due) {
-    mu::data rd;
-    rd.set("href", Str(decision_href(r.id)));
-    rd.set("reference", Str(r.reference));
-    rd.set("title", Str(r.title));
-    rd.set("decision_date", Str(Long(r.decision_date)));
+    mu::data rd = row_head(r);
     rd.set("due", Str(r.due.ToLong()));
     rd.set("left", Str(std::to_string(r.working_days_left)));
     rd.set("state", Str(r.overdue ? fmt::format("Overdue by {}", Days(-r.working_days_left))
@@ -127,11 +127,7 @@ std::string StaffPages::Compliance(const StaffChrome& chrome, const services::St
 
   mu::data deferrals = List();
   for (const auto& r : v.deferrals) {
-    mu::data rd;
-    rd.set("href", Str(decision_href(r.id)));
-    rd.set("reference", Str(r.reference));
-    rd.set("title", Str(r.title));
-    rd.set("decision_date", Str(Long(r.decision_date)));
+    mu::data rd = row_head(r);
     rd.set("until", Str(r.until.ToLong()));
     rd.set("reason", Str(r.reason));
     deferrals.push_back(rd);
@@ -141,10 +137,7 @@ std::string StaffPages::Compliance(const StaffChrome& chrome, const services::St
 
   mu::data reviews = List();
   for (const auto& r : v.reviews) {
-    mu::data rd;
-    rd.set("href", Str(decision_href(r.id)));
-    rd.set("reference", Str(r.reference));
-    rd.set("title", Str(r.title));
+    mu::data rd = row_head(r);
     rd.set("review_date", Str(r.review_date.ToLong()));
     rd.set("ground", Str(r.ground_label));
     rd.set("what", Str(r.withheld_what));
@@ -157,7 +150,7 @@ std::string StaffPages::Compliance(const StaffChrome& chrome, const services::St
   mu::data problems = List();
   for (const auto& p : v.problems) {
     mu::data pd;
-    pd.set("href", Str(decision_href(p.id)));
+    pd.set("href", Str(fmt::format("/staff/decisions/{}/publication", p.id)));
     pd.set("name", Str(p.reference.empty() ? p.title : p.reference + " " + p.title));
     pd.set("message", Str(p.message));
     problems.push_back(pd);
