@@ -58,12 +58,12 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config) {
   if (!store) return store.error();
   app->store = std::move(*store);
   // The bank holidays publication due dates count over: the bundled calendar with the
-  // store's imports (assent calendar import) merged in, as at start. Not fatal: due dates
-  // then go unshown.
-  if (auto calendar = services::EffectiveCalendar(*app->store, app->paths.calendars)) {
-    app->catalogue.calendar = std::move(*calendar);
-  } else {
-    spdlog::warn("calendar: {}; publication due dates will not be shown", calendar.error().ToString());
+  // store's imports (assent calendar import) merged in; `serve` takes up later imports as
+  // they arrive. Not fatal: due dates then go unshown.
+  if (auto loaded = services::RefreshCalendar(*app->store, app->paths.calendars, app->catalogue.calendar,
+                                              app->calendar_imports_seen);
+      !loaded) {
+    spdlog::warn("calendar: {}; publication due dates will not be shown", loaded.error().ToString());
   }
 
   if (!config.bodies_file.empty()) {
@@ -148,7 +148,17 @@ Result<void> Serve(App& app) {
   web::Service service(web::Site{*app.store, *pages, &app.strategies, &app.catalogue,
                                  c.EffectiveBaseUrl(), c.cookie_secure},
                        *files, cache);
-  web::ChangeWatcher watcher(*app.store, cache, std::chrono::milliseconds(1000));
+  // A calendar imported by another process (assent calendar import) moves the change token:
+  // the due dates shown from then on count over it, without a restart.
+  web::ChangeWatcher watcher(*app.store, cache, std::chrono::milliseconds(1000), [&app] {
+    auto refreshed = services::RefreshCalendar(*app.store, app.paths.calendars, app.catalogue.calendar,
+                                               app.calendar_imports_seen);
+    if (!refreshed) {
+      spdlog::warn("calendar: {}; the calendar in use is kept", refreshed.error().ToString());
+    } else if (*refreshed) {
+      spdlog::info("calendar: an imported bank-holiday file is now in force");
+    }
+  });
   web::ServerOptions options;
   options.host = listen->first;
   options.port = static_cast<std::uint16_t>(listen->second);

@@ -4,7 +4,9 @@
 // synchronises the configured bodies and (with demo) the demo register. The only place
 // besides storage/open_store.cpp that decides which pieces make up a running Assent.
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/config.hpp"
@@ -36,6 +38,9 @@ struct App {
   // The demo register was loaded into this store when it opened (a fresh data
   // directory): `serve` then creates the demo staff accounts.
   bool demo_just_loaded = false;
+  // How many stored calendar imports the calendar in force was built with (see
+  // services::RefreshCalendar); empty until it was first loaded.
+  std::optional<std::size_t> calendar_imports_seen;
 };
 
 // The SMTP settings of the configuration (url empty: mail off).

@@ -33,6 +33,18 @@ Result<publication::Calendar> EffectiveCalendar(storage::Store& store,
   return calendar;
 }
 
+Result<bool> RefreshCalendar(storage::Store& store, const std::string& calendars_dir,
+                             CalendarInForce& calendar, std::optional<std::size_t>& imports_seen) {
+  auto imports = store.ListCalendarImports();
+  if (!imports) return imports.error();
+  if (imports_seen && *imports_seen == imports->size()) return false;
+  auto rebuilt = EffectiveCalendar(store, calendars_dir);
+  if (!rebuilt) return rebuilt.error();
+  calendar = std::move(*rebuilt);
+  imports_seen = imports->size();
+  return true;
+}
+
 Result<CalendarImportReport> ImportCalendar(storage::Store& store, const std::string& calendars_dir,
                                             const std::string& json_text, const std::string& source,
                                             const std::string& actor, Instant now, bool dry_run) {

@@ -2,12 +2,15 @@
 // The bank-holiday calendar a deployment runs on: <share_dir>/calendars/bank-holidays.json,
 // bundled with Assent in the GOV.UK shape (see publication/calendar_data.hpp).
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/instant.hpp"
 #include "core/result.hpp"
 #include "publication/calendar_data.hpp"
+#include "services/catalogue.hpp"
 #include "storage/store.hpp"
 
 namespace assent::services {
@@ -23,6 +26,14 @@ Result<publication::Calendar> LoadCalendarFile(const std::string& path);
 // naming it, never silently skipped.
 Result<publication::Calendar> EffectiveCalendar(storage::Store& store,
                                                 const std::string& calendars_dir);
+
+// Keeps a running server's calendar in force: when the store holds another number of
+// calendar imports than `imports_seen` (an `assent calendar import` by another process), the
+// calendar is rebuilt and replaces `calendar`, and `imports_seen` is updated; true when it
+// was replaced. Pass std::nullopt as `imports_seen` to load unconditionally. On an error
+// nothing is replaced (the calendar in use stays).
+Result<bool> RefreshCalendar(storage::Store& store, const std::string& calendars_dir,
+                             CalendarInForce& calendar, std::optional<std::size_t>& imports_seen);
 
 struct CalendarImportReport {
   std::vector<publication::CalendarChange> changes;  // none: the file brought nothing new

@@ -4,6 +4,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,13 +19,43 @@
 
 namespace assent::services {
 
+// The calendar in force, shared by every request thread. It is replaced whole when a
+// calendar import arrives while the server runs (services::RefreshCalendar); a reader
+// keeps the calendar it was given for as long as it holds it.
+class CalendarInForce {
+ public:
+  CalendarInForce() = default;
+  CalendarInForce(const CalendarInForce& other) : calendar_(other.Get()) {}
+  CalendarInForce& operator=(const CalendarInForce& other) {
+    Set(other.Get());
+    return *this;
+  }
+  CalendarInForce& operator=(publication::Calendar calendar) {
+    Set(std::make_shared<const publication::Calendar>(std::move(calendar)));
+    return *this;
+  }
+  std::shared_ptr<const publication::Calendar> Get() const {
+    std::lock_guard lock(mu_);
+    return calendar_;
+  }
+  void Set(std::shared_ptr<const publication::Calendar> calendar) {
+    std::lock_guard lock(mu_);
+    calendar_ = std::move(calendar);
+  }
+  explicit operator bool() const { return Get() != nullptr; }
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const publication::Calendar> calendar_;
+};
+
 struct Catalogue {
   std::vector<decisions::Form> forms;
   // Each body's scheme of delegation, by slug (from the bodies file).
   std::map<std::string, workflow::DelegationScheme, std::less<>> schemes;
   // The bank-holiday calendar publication due dates count over (calendars/); without it
   // due dates are not shown and not recorded.
-  std::optional<publication::Calendar> calendar;
+  CalendarInForce calendar;
   const decisions::Form* FindForm(std::string_view id) const;
   // The body's scheme, or workflow::DefaultScheme() when its file has none.
   const workflow::DelegationScheme& SchemeFor(std::string_view body) const;

@@ -36,8 +36,9 @@ Result<void> NeedOneOf(std::string_view body, const workflow::Actor& actor, std:
                                                  workflow::HeldRoles(actor, body)));
 }
 
-const publication::Calendar* CalendarOf(const WorkflowSetup& setup) {
-  return setup.catalogue.calendar ? &*setup.catalogue.calendar : nullptr;
+// Held for the whole call: an import arriving meanwhile replaces the catalogue's, not this.
+std::shared_ptr<const publication::Calendar> CalendarOf(const WorkflowSetup& setup) {
+  return setup.catalogue.calendar.Get();
 }
 
 // Every decision of the body in the given statuses, paged through.
@@ -105,7 +106,8 @@ Result<StaffCompliance> GetCompliance(storage::Store& store, const WorkflowSetup
   auto b = store.FindBody(body);
   if (!b) return b.error();
   if (auto r = MayViewCompliance(body, actor); !r) return r.error();
-  const auto* calendar = CalendarOf(setup);
+  auto held = CalendarOf(setup);
+  const publication::Calendar* calendar = held.get();
   if (!calendar) return Fail(ErrorCode::kUnavailable, "no bank-holiday calendar is loaded");
   auto rows = AllOf(store, body, {Status::kDecided, Status::kPublished, Status::kWithdrawn});
   if (!rows) return rows.error();
@@ -143,6 +145,7 @@ Result<StaffForwardPlan> GetStaffForwardPlan(storage::Store& store, const Workfl
   if (!out.may_edit) {
     if (auto r = MayViewCompliance(body, actor); !r) return MayEditForwardPlan(body, actor).error();
   }
+  auto held = CalendarOf(setup);
   auto items = store.ListForwardPlan(body);
   if (!items) return items.error();
   for (auto& item : *items) {
@@ -156,7 +159,7 @@ Result<StaffForwardPlan> GetStaffForwardPlan(storage::Store& store, const Workfl
       url = fmt::format("/staff/decisions/{}", d->id);
       if (d->status != Status::kDraft && d->status != Status::kSubmitted) taken = d->decision_date;
     }
-    auto row = RowFor(CalendarOf(setup), *b, std::move(item), std::move(reference), std::move(url), taken, today);
+    auto row = RowFor(held.get(), *b, std::move(item), std::move(reference), std::move(url), taken, today);
     if (!row) return row.error();
     out.rows.push_back(std::move(*row));
   }

@@ -39,8 +39,9 @@ Result<Loaded> Load(storage::Store& store, std::int64_t id, const workflow::Acto
 }
 
 std::optional<Date> DueOf(const WorkflowSetup& setup, const decisions::Body& body, const Decision& d) {
-  if (!setup.catalogue.calendar) return std::nullopt;
-  auto due = publication::PublicationDueDate(*setup.catalogue.calendar, body, d);
+  auto calendar = setup.catalogue.calendar.Get();
+  if (!calendar) return std::nullopt;
+  auto due = publication::PublicationDueDate(*calendar, body, d);
   if (!due) return std::nullopt;
   return due->due;
 }
@@ -170,10 +171,10 @@ Result<StaffPublication> GetStaffPublication(storage::Store& store, const Workfl
   if (!out.applies) return out;
   auto body = store.FindBody(d.body);
   if (!body) return body.error();
-  if (!setup.catalogue.calendar) {
+  if (auto calendar = setup.catalogue.calendar.Get(); !calendar) {
     out.due_problem = "no bank-holiday calendar is loaded";
   } else {
-    auto due = publication::PublicationDueDate(*setup.catalogue.calendar, *body, d);
+    auto due = publication::PublicationDueDate(*calendar, *body, d);
     if (due) {
       out.due = std::move(*due);
     } else {

@@ -169,9 +169,9 @@ Response ForwardPlanItemPost(const StaffCall& call, Site& site) {
 }
 
 Response ForwardPlanPageHandler(const Request&, const RouteParams& params, Site& site) {
-  const publication::Calendar* calendar =
-      site.catalogue && site.catalogue->calendar ? &*site.catalogue->calendar : nullptr;
-  auto plan = services::GetPublicForwardPlan(site.store, calendar, params.find("body")->second,
+  std::shared_ptr<const publication::Calendar> calendar;
+  if (site.catalogue) calendar = site.catalogue->calendar.Get();
+  auto plan = services::GetPublicForwardPlan(site.store, calendar.get(), params.find("body")->second,
                                              Instant::Now().UkDate());
   if (!plan) return HtmlError(site, plan.error());
   return MakeResponse(200, kHtml, site.html.ForwardPlan(*plan), "no-cache");

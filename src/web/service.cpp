@@ -80,8 +80,12 @@ Response Service::Dispatch(const Request& req) {
 }
 
 ChangeWatcher::ChangeWatcher(storage::Store& store, PageCache& cache,
-                             std::chrono::milliseconds interval)
-    : store_(store), cache_(cache), interval_(interval), thread_([this] { Run(); }) {}
+                             std::chrono::milliseconds interval, std::function<void()> on_change)
+    : store_(store),
+      cache_(cache),
+      interval_(interval),
+      on_change_(std::move(on_change)),
+      thread_([this] { Run(); }) {}
 
 ChangeWatcher::~ChangeWatcher() {
   {
@@ -98,7 +102,10 @@ void ChangeWatcher::Run() {
   while (!stop_) {
     lock.unlock();
     auto token = store_.ChangeToken();
-    if (token && last && *token != *last) cache_.Invalidate();
+    if (token && last && *token != *last) {
+      cache_.Invalidate();
+      if (on_change_) on_change_();
+    }
     if (token) last = *token;
     lock.lock();
     cv_.wait_for(lock, interval_, [this] { return stop_; });

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -34,10 +35,12 @@ class Service {
 };
 
 // Polls the store's change token and invalidates the page cache when another writer
-// (another process, such as `assent import`) has committed.
+// (another process, such as `assent import`) has committed; then calls `on_change`, if
+// given, on the watcher's thread (e.g. to take up a calendar imported meanwhile).
 class ChangeWatcher {
  public:
-  ChangeWatcher(storage::Store& store, PageCache& cache, std::chrono::milliseconds interval);
+  ChangeWatcher(storage::Store& store, PageCache& cache, std::chrono::milliseconds interval,
+                std::function<void()> on_change = {});
   ~ChangeWatcher();
   ChangeWatcher(const ChangeWatcher&) = delete;
   ChangeWatcher& operator=(const ChangeWatcher&) = delete;
@@ -47,6 +50,7 @@ class ChangeWatcher {
   storage::Store& store_;
   PageCache& cache_;
   std::chrono::milliseconds interval_;
+  std::function<void()> on_change_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;

@@ -158,7 +158,7 @@ TEST_P(ComplianceService, ForwardPlanItemsAreAddedEditedLinkedAndAudited) {
   EXPECT_EQ(staff->rows[0].slippage.text, "Taken on 21 November 2026, no working day from the planned date");
 
   // The public page does not name a decision that is not published.
-  auto pub = services::GetPublicForwardPlan(*store_, &*catalogue_.calendar, "cumbria", D("2026-11-24"));
+  auto pub = services::GetPublicForwardPlan(*store_, catalogue_.calendar.Get().get(), "cumbria", D("2026-11-24"));
   ASSERT_TRUE(pub);
   ASSERT_EQ(pub->rows.size(), 1u);
   EXPECT_TRUE(pub->rows[0].decision_reference.empty());
@@ -166,7 +166,7 @@ TEST_P(ComplianceService, ForwardPlanItemsAreAddedEditedLinkedAndAudited) {
   EXPECT_EQ(pub->rows[0].slippage.kind, publication::SlipKind::kSlipping);
   Plan(decision, Publish());
   ASSERT_TRUE(services::Publish(*store_, Wf(), decision, ActorOf(ce_), Later(2)));
-  pub = services::GetPublicForwardPlan(*store_, &*catalogue_.calendar, "cumbria", D("2026-11-24"));
+  pub = services::GetPublicForwardPlan(*store_, catalogue_.calendar.Get().get(), "cumbria", D("2026-11-24"));
   ASSERT_TRUE(pub);
   EXPECT_EQ(pub->rows[0].decision_reference, Load(decision).reference);
   EXPECT_EQ(pub->rows[0].decision_url, "/cumbria/decisions/" + decisions::ReferenceSlug(Load(decision).reference));

@@ -307,6 +307,44 @@ TEST_P(PublicationService, TheChiefExecutiveCancelsAnotherProposalButNotASignedO
   EXPECT_EQ(all.find("capital spend"), std::string::npos) << all;
 }
 
+// A newer GOV.UK file: 2028 for England and Wales.
+constexpr const char* kCalendar2028 = R"({"england-and-wales": {"division": "england-and-wales", "events": [
+{"title": "New Year’s Day", "date": "2028-01-03", "notes": "Substitute day", "bunting": true},
+{"title": "Good Friday", "date": "2028-04-14", "notes": "", "bunting": false},
+{"title": "Easter Monday", "date": "2028-04-17", "notes": "", "bunting": true},
+{"title": "Christmas Day", "date": "2028-12-25", "notes": "", "bunting": true},
+{"title": "Boxing Day", "date": "2028-12-26", "notes": "", "bunting": true}]}})";
+
+// `serve` refreshes its calendar when the change token moves: an import by another process
+// is taken up without a restart, and a reader keeps the calendar it was given.
+TEST_P(PublicationService, ACalendarImportedWhileRunningIsTakenUpAndReadersKeepTheirs) {
+  const std::string dir = SourceDir() + "/calendars";
+  services::CalendarInForce in_force;
+  std::optional<std::size_t> seen;
+  auto first = services::RefreshCalendar(*store_, dir, in_force, seen);
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_TRUE(*first);
+  auto again = services::RefreshCalendar(*store_, dir, in_force, seen);
+  ASSERT_TRUE(again) << again.error().ToString();
+  EXPECT_FALSE(*again) << "no new import: nothing rebuilt";
+
+  const Date boxing_day = *Date::ParseIso("2028-12-26");
+  auto held = in_force.Get();
+  ASSERT_TRUE(held);
+  EXPECT_FALSE(held->divisions.at("england-and-wales").contains(boxing_day));
+  auto imported = services::ImportCalendar(*store_, dir, kCalendar2028, "bank-holidays-2028.json", "tester",
+                                           now_, false);
+  ASSERT_TRUE(imported) << imported.error().ToString();
+  ASSERT_TRUE(imported->stored);
+
+  auto refreshed = services::RefreshCalendar(*store_, dir, in_force, seen);
+  ASSERT_TRUE(refreshed) << refreshed.error().ToString();
+  EXPECT_TRUE(*refreshed);
+  EXPECT_TRUE(in_force.Get()->divisions.at("england-and-wales").contains(boxing_day));
+  EXPECT_FALSE(held->divisions.at("england-and-wales").contains(boxing_day))
+      << "a reader keeps the calendar it was given";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PublicationService, ServiceBackends(), BackendName);
 
 }  // namespace
