@@ -10,32 +10,19 @@
 // public forward plan; the originating officer is refused the compliance view with a sentence.
 // Every page visited is checked with axe-core (zero violations).
 
-import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
+import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, staffActions, visit } from './harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const TITLE = 'Replacement of the town centre CCTV';
 
 async function runFlow(page, state, opts) {
-  const base = state.base;
-  const goto = (p) => visit(page, state, () => page.goto(base + p, { waitUntil: 'load' }));
-  const path = () => new URL(page.url()).pathname;
-  const bodyText = () => page.locator('main').innerText();
-  const submit = (name, pattern) =>
-    visit(page, state, () => clickAndWait(page, page.getByRole('button', { name, exact: true }), pattern));
+  const { goto, path, bodyText, submit, signIn } = staffActions(page, state, PASSWORD);
 
   const ok = await check('staff accounts added with `assent user add --password-stdin`', async () => {
     await addStaffUser(state, ['cu_gov', 'Gina Governance', 'cumbria:governance_officer'], PASSWORD);
     await addStaffUser(state, ['cu_orig', 'Olive Originator', 'cumbria:originating_officer'], PASSWORD);
   });
   if (!ok) return;
-
-  async function signIn(username) {
-    await goto('/staff/sign-in');
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await submit('Sign in', /\/staff(\?.*)?$/);
-    expect(path() === '/staff', `after signing in as ${username}: ${page.url()}`);
-  }
 
   await check('the governance officer finds the compliance view from their work page', async () => {
     await signIn('cu_gov');

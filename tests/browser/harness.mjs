@@ -277,6 +277,24 @@ export async function clickAndWait(page, locator, urlPattern) {
   await Promise.all([page.waitForURL(urlPattern, { waitUntil: 'load' }), locator.click()]);
 }
 
+// The actions a staff flow repeats: open a path, the current path, the main text, press a
+// button and wait for the URL, and sign in with the form (landing on /staff).
+export function staffActions(page, state, password) {
+  const goto = (p) => visit(page, state, () => page.goto(state.base + p, { waitUntil: 'load' }));
+  const path = () => new URL(page.url()).pathname;
+  const bodyText = () => page.locator('main').innerText();
+  const submit = (name, pattern) =>
+    visit(page, state, () => clickAndWait(page, page.getByRole('button', { name, exact: true }), pattern));
+  async function signIn(username) {
+    await goto('/staff/sign-in');
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await submit('Sign in', /\/staff(\?.*)?$/);
+    expect(path() === '/staff', `after signing in as ${username}: ${page.url()}`);
+  }
+  return { goto, path, bodyText, submit, signIn };
+}
+
 export const h1Text = async (page) => {
   const h1 = page.locator('h1');
   const n = await h1.count();

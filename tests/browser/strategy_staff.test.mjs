@@ -12,7 +12,7 @@
 // visited is checked with axe-core (zero violations).
 
 
-import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, visit } from './harness.mjs';
+import { addStaffUser, check, checkPage, clickAndWait, expect, h1Text, runBrowserTest, staffActions, visit } from './harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const STRATEGY = '/staff/strategies/cumbria/ict-2015-2019';
@@ -21,26 +21,13 @@ const ESTATES = `${STRATEGY}/deliverables/estates-strategy`;
 const PROGRESS = 'New WAN live at all 23 sites, on time and on budget';
 
 async function runFlow(page, state, opts) {
-  const base = state.base;
-  const goto = (p) => visit(page, state, () => page.goto(base + p, { waitUntil: 'load' }));
-  const path = () => new URL(page.url()).pathname;
-  const bodyText = () => page.locator('main').innerText();
-  const submit = (name, pattern) =>
-    visit(page, state, () => clickAndWait(page, page.getByRole('button', { name, exact: true }), pattern));
+  const { goto, path, bodyText, submit, signIn } = staffActions(page, state, PASSWORD);
 
   const ok = await check('staff accounts added with `assent user add --password-stdin`', async () => {
     await addStaffUser(state, ['cu_lead', 'Sam Strategy', 'cumbria:strategy_lead'], PASSWORD);
     await addStaffUser(state, ['la_pcc', 'Lancashire Commissioner', 'lancashire:commissioner'], PASSWORD);
   });
   if (!ok) return;
-
-  async function signIn(username) {
-    await goto('/staff/sign-in');
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(PASSWORD);
-    await submit('Sign in', /\/staff(\?.*)?$/);
-    expect(path() === '/staff', `after signing in as ${username}: ${page.url()}`);
-  }
 
   await check('the strategy lead signs in and sees the strategies they can update', async () => {
     await signIn('cu_lead');
@@ -123,7 +110,7 @@ async function runFlow(page, state, opts) {
   await check('the delivery report and its JSON follow', async () => {
     await goto('/cumbria/strategies/ict-2015-2019/report');
     expect((await bodyText()).includes('Delivered'), 'report lacks Delivered');
-    const res = await page.request.get(base + '/cumbria/strategies/ict-2015-2019.json');
+    const res = await page.request.get(state.base + '/cumbria/strategies/ict-2015-2019.json');
     const json = await res.json();
     const all = json.themes.flatMap((t) => t.deliverables);
     const wan = all.find((d) => d.id === 'wan-replacement');
